@@ -1,0 +1,3 @@
+#ifndef COPENSSL_H
+#define COPENSSL_H
+#endif

@@ -1,0 +1,3 @@
+#ifndef CURING_H
+#define CURING_H
+#endif

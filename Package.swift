@@ -1,0 +1,64 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// One thin C target per system library. Only `AsymTransport` may depend on these.
+func cShim(_ name: String, linking libraries: [String]) -> Target {
+    .target(
+        name: name,
+        path: "CSupport/\(name)",
+        sources: ["shim.c"],
+        publicHeadersPath: "include",
+        linkerSettings: libraries.map { .linkedLibrary($0) }
+    )
+}
+
+let strictSwift: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "asym",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "asym", targets: ["asym"]),
+        .library(name: "AsymCore", targets: ["AsymCore"]),
+        .library(name: "AsymRing", targets: ["AsymRing"]),
+        .library(name: "AsymTransport", targets: ["AsymTransport"]),
+        .library(name: "AsymEngine", targets: ["AsymEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        cShim("CWebSockets", linking: ["websockets", "ssl", "crypto"]),
+        cShim("CURing", linking: ["uring"]),
+        cShim("CCurl", linking: ["curl"]),
+        cShim("COpenSSL", linking: ["ssl", "crypto", "z"]),
+        cShim("CMallocCounter", linking: []),
+
+        .target(name: "AsymCore", swiftSettings: strictSwift),
+        .target(name: "AsymRing", dependencies: ["AsymCore"], swiftSettings: strictSwift),
+        .target(
+            name: "AsymTransport",
+            dependencies: ["AsymCore", "CWebSockets", "CURing", "CCurl", "COpenSSL", "CMallocCounter"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "AsymEngine",
+            dependencies: ["AsymCore", "AsymRing", "AsymTransport"],
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "asym",
+            dependencies: ["AsymEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSwift
+        ),
+
+        .target(name: "TestSupport", dependencies: ["AsymCore"], path: "Tests/TestSupport", swiftSettings: strictSwift),
+        .testTarget(name: "AsymCoreTests", dependencies: ["AsymCore", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "AsymRingTests", dependencies: ["AsymRing", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "AsymTransportTests", dependencies: ["AsymTransport", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "TestSupport"], swiftSettings: strictSwift),
+    ]
+)
