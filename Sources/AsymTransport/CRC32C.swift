@@ -1,0 +1,21 @@
+import COpenSSL
+
+/// CRC-32C (Castagnoli, RFC 3720), the journal's record checksum; SSE4.2 `crc32` when available.
+public enum CRC32C {
+    /// Continues `crc` over `bytes`; start with 0.
+    @inlinable
+    public static func checksum(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
+        _checksum(bytes, crc)
+    }
+
+    @usableFromInline
+    internal static func _checksum(_ bytes: UnsafeRawBufferPointer, _ crc: UInt32) -> UInt32 {
+        // Safety: the bytes are only read during the call.
+        COpenSSL_crc32c(crc, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count)
+    }
+
+    /// The CRC-32C of `bytes`.
+    public static func checksum(_ bytes: some Collection<UInt8>) -> UInt32 {
+        Array(bytes).withUnsafeBytes { checksum($0) }
+    }
+}
