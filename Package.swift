@@ -35,13 +35,13 @@ let package = Package(
         cShim("CURing", linking: ["uring"]),
         cShim("CCurl", linking: ["curl"]),
         cShim("COpenSSL", linking: ["ssl", "crypto", "z"]),
-        cShim("CMallocCounter", linking: []),
+        cShim("CPlatform", linking: []),
 
         .target(name: "AsymCore", swiftSettings: strictSwift),
         .target(name: "AsymRing", dependencies: ["AsymCore"], swiftSettings: strictSwift),
         .target(
             name: "AsymTransport",
-            dependencies: ["AsymCore", "CWebSockets", "CURing", "CCurl", "COpenSSL", "CMallocCounter"],
+            dependencies: ["AsymCore", "CWebSockets", "CURing", "CCurl", "COpenSSL", "CPlatform"],
             swiftSettings: strictSwift
         ),
         .target(

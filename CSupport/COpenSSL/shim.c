@@ -1,5 +1,8 @@
+// The low-level SHA256_* API is deprecated in OpenSSL 3 but is the only one whose state is a
+// plain struct: copying it costs nothing, where every EVP context copy allocates.
+#define OPENSSL_API_COMPAT 0x10100000L
 #include "COpenSSL.h"
-#include <openssl/core_names.h>
+#include <openssl/sha.h>
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -13,43 +16,46 @@
 #include <zlib.h>
 
 struct COpenSSL_hmac {
-    EVP_MAC *mac;
-    EVP_MAC_CTX *context;
+    SHA256_CTX inner;  // state after absorbing key ^ ipad
+    SHA256_CTX outer;  // state after absorbing key ^ opad
 };
 
-// EVP_MAC needs an OSSL_PARAM array built from macros; the fetch and key schedule happen once here.
+// RFC 2104 with the padded-key states computed once, so signing a message never allocates.
 COpenSSL_hmac *COpenSSL_hmac_create(const uint8_t *key, size_t key_length) {
     COpenSSL_hmac *hmac = calloc(1, sizeof *hmac);
     if (hmac == NULL) return NULL;
-    hmac->mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
-    hmac->context = hmac->mac ? EVP_MAC_CTX_new(hmac->mac) : NULL;
-    OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, "SHA256", 0),
-        OSSL_PARAM_construct_end(),
-    };
-    static const uint8_t empty_key[1] = {0};
-    if (hmac->context == NULL ||
-        EVP_MAC_init(hmac->context, key_length ? key : empty_key, key_length, params) != 1) {
-        COpenSSL_hmac_destroy(hmac);
-        return NULL;
+    uint8_t block[SHA256_CBLOCK] = {0};
+    if (key_length > SHA256_CBLOCK) {
+        SHA256(key, key_length, block);
+    } else if (key_length > 0) {
+        memcpy(block, key, key_length);
     }
+    uint8_t pad[SHA256_CBLOCK];
+    for (size_t i = 0; i < SHA256_CBLOCK; i++) pad[i] = block[i] ^ 0x36;
+    SHA256_Init(&hmac->inner);
+    SHA256_Update(&hmac->inner, pad, sizeof pad);
+    for (size_t i = 0; i < SHA256_CBLOCK; i++) pad[i] = block[i] ^ 0x5c;
+    SHA256_Init(&hmac->outer);
+    SHA256_Update(&hmac->outer, pad, sizeof pad);
+    OPENSSL_cleanse(block, sizeof block);
+    OPENSSL_cleanse(pad, sizeof pad);
     return hmac;
 }
 
-// Re-initialising with a NULL key reuses the absorbed key, so each message costs only the digest.
+// Copies the precomputed states (plain structs) and finishes both hashes.
 int COpenSSL_hmac_sha256(COpenSSL_hmac *hmac, const uint8_t *message, size_t length, uint8_t out[32]) {
-    size_t written = 0;
-    if (EVP_MAC_init(hmac->context, NULL, 0, NULL) != 1) return -1;
-    if (EVP_MAC_update(hmac->context, message, length) != 1) return -1;
-    if (EVP_MAC_final(hmac->context, out, &written, 32) != 1 || written != 32) return -1;
+    SHA256_CTX context = hmac->inner;
+    uint8_t inner_digest[SHA256_DIGEST_LENGTH];
+    if (!SHA256_Update(&context, message, length) || !SHA256_Final(inner_digest, &context)) return -1;
+    context = hmac->outer;
+    if (!SHA256_Update(&context, inner_digest, sizeof inner_digest) || !SHA256_Final(out, &context)) return -1;
     return 0;
 }
 
-// Frees both the context and the fetched algorithm (two OpenSSL calls the Swift side should not know).
+// Wipes the key-derived states before freeing them.
 void COpenSSL_hmac_destroy(COpenSSL_hmac *hmac) {
     if (hmac == NULL) return;
-    EVP_MAC_CTX_free(hmac->context);
-    EVP_MAC_free(hmac->mac);
+    OPENSSL_cleanse(hmac, sizeof *hmac);
     free(hmac);
 }
 

@@ -2,8 +2,9 @@ import COpenSSL
 
 /// HMAC-SHA256 (RFC 2104) with the key absorbed once, for signing many venue requests.
 ///
-/// Bybit and Binance sign hex digests, OKX base64 ones (see `SHA256Digest`). Wraps OpenSSL's
-/// `EVP_MAC` "HMAC" with `EVP_MAC_init` re-run per message, so the key schedule is paid once.
+/// Bybit and Binance sign hex digests, OKX base64 ones (see `SHA256Digest`). The SHA-256 states
+/// after the padded key (RFC 2104 §2) are computed once with OpenSSL's `SHA256_Update`; each message
+/// then costs two struct copies and the hashing, with no allocation.
 /// Not thread-safe: give each signing thread its own instance.
 public final class HMAC {
     // Safety: owned exclusively by this instance and freed in deinit.
@@ -35,7 +36,7 @@ public final class HMAC {
                 context, message.baseAddress?.assumingMemoryBound(to: UInt8.self), message.count,
                 output.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }
-        // A keyed EVP_MAC context only fails on memory exhaustion; there is nothing to recover.
+        // SHA256_Update/Final on a valid context cannot fail; a failure is a broken OpenSSL.
         precondition(status == 0, "HMAC-SHA256 failed inside OpenSSL")
         return digest
     }

@@ -1,6 +1,7 @@
+#define _GNU_SOURCE
 // A malloc interposer: the executable defines malloc & co., so every library's calls land here
 // and are forwarded to glibc's __libc_* entry points (no dlsym bootstrap problem).
-#include "CMallocCounter.h"
+#include "CPlatform.h"
 #include <errno.h>
 #include <stddef.h>
 #include <stdatomic.h>
@@ -51,15 +52,35 @@ void free(void *p) {
 }
 
 // Exposed so Swift can toggle counting around a measured region.
-void CMallocCounter_enable(int enabled) { atomic_store_explicit(&counting, enabled, memory_order_seq_cst); }
-uint64_t CMallocCounter_allocations(void) { return atomic_load_explicit(&allocation_count, memory_order_relaxed); }
-uint64_t CMallocCounter_frees(void) { return atomic_load_explicit(&free_count, memory_order_relaxed); }
-uint64_t CMallocCounter_bytes(void) { return atomic_load_explicit(&byte_count, memory_order_relaxed); }
-int CMallocCounter_isActive(void) {
+void CPlatform_enable(int enabled) { atomic_store_explicit(&counting, enabled, memory_order_seq_cst); }
+uint64_t CPlatform_allocations(void) { return atomic_load_explicit(&allocation_count, memory_order_relaxed); }
+uint64_t CPlatform_frees(void) { return atomic_load_explicit(&free_count, memory_order_relaxed); }
+uint64_t CPlatform_bytes(void) { return atomic_load_explicit(&byte_count, memory_order_relaxed); }
+int CPlatform_isActive(void) {
     void *probe = __libc_malloc(0);  // not counted: goes straight to glibc
     __libc_free(probe);
     extern void *malloc(size_t);
     void *volatile p = malloc(1);
     free(p);
     return atomic_load_explicit(&interposer_seen, memory_order_relaxed);
+}
+
+#include <pthread.h>
+#include <sched.h>
+#include <string.h>
+
+// pthread_setname_np is a GNU extension; Linux keeps at most 15 bytes of the name.
+int CPlatform_set_thread_name(const char *name) {
+    char truncated[16];
+    strncpy(truncated, name, 15);
+    truncated[15] = '\0';
+    return pthread_setname_np(pthread_self(), truncated);
+}
+
+// CPU_SET is a macro and pthread_setaffinity_np a GNU extension.
+int CPlatform_pin_thread(int core) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(core, &set);
+    return pthread_setaffinity_np(pthread_self(), sizeof set, &set);
 }

@@ -1,0 +1,24 @@
+/// The in-process micro-benchmark suites behind `asym bench`.
+public enum BenchmarkSuite: String, CaseIterable, Sendable {
+    /// SPSC ring push/pop between two threads.
+    case ring
+    /// HMAC-SHA256 request signing.
+    case hmac
+
+    /// Default operation count for the suite.
+    public var defaultOperations: Int {
+        switch self {
+        case .ring: 10_000_000
+        case .hmac: 1_000_000
+        }
+    }
+
+    /// Runs the suite.
+    public func run(operations: Int? = nil) throws -> BenchmarkResult {
+        let count = operations ?? defaultOperations
+        switch self {
+        case .ring: return RingBenchmark.run(operations: count)
+        case .hmac: return try HMACBenchmark.run(operations: count)
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct Asym: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "asym",
+        abstract: "A low-latency crypto trading core: market data, signals, a pre-trade risk gate and execution.",
+        discussion: """
+            Every limit is enforced in code on the only path to an order. Paper trading needs no keys.
+            """,
+        version: AsymVersionText.short,
+        subcommands: [VersionCommand.self, BenchCommand.self]
+    )
+}

@@ -1,0 +1,17 @@
+import AsymTransport
+import Testing
+
+@Suite(.serialized) struct AllocationCounterTests {
+    @Test func interposerIsActiveInThisProcess() {
+        #expect(AllocationCounter.isAvailable)
+    }
+
+    @Test func countsArrayAllocations() {
+        let (_, allocations) = AllocationCounter.counting {
+            var arrays: [[Int]] = []
+            for index in 0..<100 { arrays.append([index, index + 1]) }
+            return arrays.count
+        }
+        #expect(allocations >= 100)
+    }
+}
