@@ -36,6 +36,8 @@ let package = Package(
         cShim("CCurl", linking: ["curl"]),
         cShim("COpenSSL", linking: ["ssl", "crypto", "z"]),
         cShim("CPlatform", linking: []),
+        // Linked (never imported) by asym's own executables so benchmarks can count mallocs.
+        cShim("CMallocInterposer", linking: []),
 
         .target(name: "AsymCore", swiftSettings: strictSwift),
         .target(name: "AsymRing", dependencies: ["AsymCore"], swiftSettings: strictSwift),
@@ -51,14 +53,17 @@ let package = Package(
         ),
         .executableTarget(
             name: "asym",
-            dependencies: ["AsymEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "AsymEngine", "CMallocInterposer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSwift
         ),
 
         .target(name: "TestSupport", dependencies: ["AsymCore"], path: "Tests/TestSupport", swiftSettings: strictSwift),
         .testTarget(name: "AsymCoreTests", dependencies: ["AsymCore", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "AsymRingTests", dependencies: ["AsymRing", "TestSupport"], swiftSettings: strictSwift),
-        .testTarget(name: "AsymTransportTests", dependencies: ["AsymTransport", "TestSupport"], swiftSettings: strictSwift),
-        .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "AsymTransportTests", dependencies: ["AsymTransport", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
+        .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
     ]
 )

@@ -1,74 +1,22 @@
 #define _GNU_SOURCE
-// A malloc interposer: the executable defines malloc & co., so every library's calls land here
-// and are forwarded to glibc's __libc_* entry points (no dlsym bootstrap problem).
 #include "CPlatform.h"
-#include <errno.h>
-#include <stddef.h>
-#include <stdatomic.h>
-
-extern void *__libc_malloc(size_t);
-extern void *__libc_calloc(size_t, size_t);
-extern void *__libc_realloc(void *, size_t);
-extern void __libc_free(void *);
-extern void *__libc_memalign(size_t, size_t);
-extern void *__libc_valloc(size_t);
-extern void *__libc_pvalloc(size_t);
-
-static atomic_int counting;
-static _Atomic uint64_t allocation_count;
-static _Atomic uint64_t free_count;
-static _Atomic uint64_t byte_count;
-static _Atomic int interposer_seen;
-
-static inline void note_allocation(size_t size) {
-    atomic_store_explicit(&interposer_seen, 1, memory_order_relaxed);
-    if (atomic_load_explicit(&counting, memory_order_relaxed)) {
-        atomic_fetch_add_explicit(&allocation_count, 1, memory_order_relaxed);
-        atomic_fetch_add_explicit(&byte_count, size, memory_order_relaxed);
-    }
-}
-
-void *malloc(size_t size) { note_allocation(size); return __libc_malloc(size); }
-void *calloc(size_t n, size_t size) { note_allocation(n * size); return __libc_calloc(n, size); }
-void *realloc(void *p, size_t size) { note_allocation(size); return __libc_realloc(p, size); }
-void *memalign(size_t alignment, size_t size) { note_allocation(size); return __libc_memalign(alignment, size); }
-void *aligned_alloc(size_t alignment, size_t size) { note_allocation(size); return __libc_memalign(alignment, size); }
-void *valloc(size_t size) { note_allocation(size); return __libc_valloc(size); }
-void *pvalloc(size_t size) { note_allocation(size); return __libc_pvalloc(size); }
-
-int posix_memalign(void **out, size_t alignment, size_t size) {
-    if (alignment % sizeof(void *) != 0 || (alignment & (alignment - 1)) != 0) return EINVAL;
-    note_allocation(size);
-    void *p = __libc_memalign(alignment, size);
-    if (p == NULL && size != 0) return ENOMEM;
-    *out = p;
-    return 0;
-}
-
-void free(void *p) {
-    if (p != NULL && atomic_load_explicit(&counting, memory_order_relaxed))
-        atomic_fetch_add_explicit(&free_count, 1, memory_order_relaxed);
-    __libc_free(p);
-}
-
-// Exposed so Swift can toggle counting around a measured region.
-void CPlatform_enable(int enabled) { atomic_store_explicit(&counting, enabled, memory_order_seq_cst); }
-uint64_t CPlatform_allocations(void) { return atomic_load_explicit(&allocation_count, memory_order_relaxed); }
-uint64_t CPlatform_frees(void) { return atomic_load_explicit(&free_count, memory_order_relaxed); }
-uint64_t CPlatform_bytes(void) { return atomic_load_explicit(&byte_count, memory_order_relaxed); }
-int CPlatform_isActive(void) {
-    void *probe = __libc_malloc(0);  // not counted: goes straight to glibc
-    __libc_free(probe);
-    extern void *malloc(size_t);
-    void *volatile p = malloc(1);
-    free(p);
-    return atomic_load_explicit(&interposer_seen, memory_order_relaxed);
-}
-
 #include <pthread.h>
 #include <sched.h>
+#include <stddef.h>
 #include <string.h>
 
+// Weak references: resolved when the executable links CMallocInterposer, null otherwise.
+extern void CMallocInterposer_enable(int enabled) __attribute__((weak));
+extern uint64_t CMallocInterposer_allocations(void) __attribute__((weak));
+extern uint64_t CMallocInterposer_frees(void) __attribute__((weak));
+extern uint64_t CMallocInterposer_bytes(void) __attribute__((weak));
+
+// Swift cannot test a weak function for null; these wrappers do it.
+int CPlatform_allocation_counter_available(void) { return CMallocInterposer_allocations != NULL; }
+void CPlatform_allocation_counting(int enabled) { if (CMallocInterposer_enable) CMallocInterposer_enable(enabled); }
+uint64_t CPlatform_allocations(void) { return CMallocInterposer_allocations ? CMallocInterposer_allocations() : 0; }
+uint64_t CPlatform_frees(void) { return CMallocInterposer_frees ? CMallocInterposer_frees() : 0; }
+uint64_t CPlatform_allocated_bytes(void) { return CMallocInterposer_bytes ? CMallocInterposer_bytes() : 0; }
 // pthread_setname_np is a GNU extension; Linux keeps at most 15 bytes of the name.
 int CPlatform_set_thread_name(const char *name) {
     char truncated[16];
