@@ -52,3 +52,8 @@ int CCurl_multiNextDone(CURLM *multi, CURL **easy, CURLcode *result) {
     }
     return 0;
 }
+
+const char *CCurl_version(void) {
+    const curl_version_info_data *info = curl_version_info(CURLVERSION_NOW);
+    return info ? info->version : "unknown";
+}

@@ -1,4 +1,8 @@
+#define _GNU_SOURCE
 #include "CURing.h"
+
+#include <dlfcn.h>
+#include <limits.h>
 
 #include <errno.h>
 #include <liburing.h>
@@ -54,4 +58,12 @@ int CURing_peekCompletion(struct io_uring *ring, uint64_t *userData, int32_t *re
     *result = cqe->res;
     io_uring_cqe_seen(ring, cqe);
     return 0;
+}
+
+const char *CURing_libraryFile(void) {
+    static char path[PATH_MAX];
+    Dl_info info;
+    if (dladdr((void *)io_uring_queue_init, &info) == 0 || info.dli_fname == NULL) return "unknown";
+    if (realpath(info.dli_fname, path) == NULL) return info.dli_fname;
+    return path;
 }

@@ -32,4 +32,7 @@ CURLMcode CCurl_multiSetoptLong(CURLM *multi, CURLMoption option, long value);
 // CURLMsg carries its result in an anonymous union; returns 1 and fills the out-params for each finished transfer, 0 when drained.
 int CCurl_multiNextDone(CURLM *multi, CURL **easy, CURLcode *result);
 
+// curl_version_info takes CURLVERSION_NOW, a macro; returns the runtime library's version text.
+const char *CCurl_version(void);
+
 #endif

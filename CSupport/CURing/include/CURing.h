@@ -28,4 +28,7 @@ int CURing_submitAndWait(struct io_uring *ring, unsigned waitCount);
 // io_uring_peek_cqe / io_uring_cqe_seen are static inline: copies out one ready CQE and marks it seen; -EAGAIN if none.
 int CURing_peekCompletion(struct io_uring *ring, uint64_t *userData, int32_t *result);
 
+// liburing 2.3 has no version API: reports the loaded library's file name (e.g. liburing.so.2.3) via dladdr.
+const char *CURing_libraryFile(void);
+
 #endif

@@ -4,12 +4,15 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case ring
     /// HMAC-SHA256 request signing.
     case hmac
+    /// io_uring group-commit writes against pwrite + fdatasync.
+    case journalIO = "journal-io"
 
     /// Default operation count for the suite.
     public var defaultOperations: Int {
         switch self {
         case .ring: 10_000_000
         case .hmac: 1_000_000
+        case .journalIO: 4_000_000
         }
     }
 
@@ -19,6 +22,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         switch self {
         case .ring: return RingBenchmark.run(operations: count)
         case .hmac: return try HMACBenchmark.run(operations: count)
+        case .journalIO: return try JournalIOBenchmark.run(operations: count)
         }
     }
 }
