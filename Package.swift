@@ -25,6 +25,8 @@ let package = Package(
         .library(name: "AsymCore", targets: ["AsymCore"]),
         .library(name: "AsymRing", targets: ["AsymRing"]),
         .library(name: "AsymTransport", targets: ["AsymTransport"]),
+        .library(name: "AsymVenues", targets: ["AsymVenues"]),
+        .library(name: "AsymBook", targets: ["AsymBook"]),
         .library(name: "AsymEngine", targets: ["AsymEngine"]),
     ],
     dependencies: [
@@ -35,6 +37,7 @@ let package = Package(
         cShim("CURing", linking: ["uring"]),
         cShim("CCurl", linking: ["curl"]),
         cShim("COpenSSL", linking: ["ssl", "crypto", "z"]),
+        cShim("CZlib", linking: ["z"]),
         cShim("CPlatform", linking: []),
         // Linked (never imported) by asym's own executables so benchmarks can count mallocs.
         cShim("CMallocInterposer", linking: []),
@@ -43,12 +46,14 @@ let package = Package(
         .target(name: "AsymRing", dependencies: ["AsymCore"], swiftSettings: strictSwift),
         .target(
             name: "AsymTransport",
-            dependencies: ["AsymCore", "CWebSockets", "CURing", "CCurl", "COpenSSL", "CPlatform"],
+            dependencies: ["AsymCore", "CWebSockets", "CURing", "CCurl", "COpenSSL", "CZlib", "CPlatform"],
             swiftSettings: strictSwift
         ),
+        .target(name: "AsymVenues", dependencies: ["AsymCore"], swiftSettings: strictSwift),
+        .target(name: "AsymBook", dependencies: ["AsymCore"], swiftSettings: strictSwift),
         .target(
             name: "AsymEngine",
-            dependencies: ["AsymCore", "AsymRing", "AsymTransport"],
+            dependencies: ["AsymCore", "AsymRing", "AsymTransport", "AsymVenues", "AsymBook"],
             swiftSettings: strictSwift
         ),
         .executableTarget(
@@ -64,6 +69,11 @@ let package = Package(
         .testTarget(name: "AsymCoreTests", dependencies: ["AsymCore", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "AsymRingTests", dependencies: ["AsymRing", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "AsymTransportTests", dependencies: ["AsymTransport", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "AsymVenuesTests", dependencies: ["AsymVenues", "TestSupport"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSwift
+        ),
+        .testTarget(name: "AsymBookTests", dependencies: ["AsymBook", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
     ]
 )

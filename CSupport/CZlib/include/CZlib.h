@@ -1,0 +1,3 @@
+#ifndef CZLIB_H
+#define CZLIB_H
+#endif
