@@ -144,6 +144,16 @@ public struct FixedPointScale: Hashable, Sendable, CustomStringConvertible {
         return length
     }
 
+    /// Shortest plain decimal text of `ticks`: trailing fractional zeros and a bare point removed
+    /// (`"3366.10"` → `"3366.1"`, `"415.0"` → `"415"`), as OKX sends prices and sizes.
+    public func formatMinimal(ticks: Int64) -> String {
+        var text = format(ticks: ticks)
+        guard decimals > 0 else { return text }
+        while text.last == "0" { text.removeLast() }
+        if text.last == "." { text.removeLast() }
+        return text
+    }
+
     public var description: String {
         "FixedPointScale(increment: \(FixedPointScale(decimals: decimals).format(ticks: step)))"
     }
