@@ -8,7 +8,7 @@ import Glibc
 ///
 /// - Complexity: `append` is a `memcpy`, plus a blocking `pwrite` each time the buffer fills.
 ///   `commit()` blocks until the device acknowledges the flush.
-public final class PlainFileWriter {
+public final class PlainFileWriter: AppendOnlyFileWriter {
     public typealias OpenMode = URingFileWriter.OpenMode
     public typealias Configuration = URingFileWriter.Configuration
     public typealias Statistics = URingFileWriter.Statistics
@@ -76,17 +76,6 @@ public final class PlainFileWriter {
             source += chunk
             if fill == bufferSize { try flush() }
         }
-    }
-
-    /// Copies `bytes` into the staging buffer.
-    public func append(_ bytes: [UInt8]) throws(FileWriterError) {
-        // Array.withUnsafeBytes is untyped `rethrows`, so carry the typed error out by hand.
-        var thrown: FileWriterError?
-        // Safety: `raw` is only used inside the closure, where the array keeps it alive.
-        bytes.withUnsafeBytes { raw in
-            do throws(FileWriterError) { try append(raw) } catch { thrown = error }
-        }
-        if let thrown { throw thrown }
     }
 
     /// Writes the buffer and flushes it to the device; a no-op when nothing was appended since the last commit.

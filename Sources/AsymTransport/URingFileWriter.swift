@@ -13,7 +13,7 @@ import Glibc
 ///
 /// - Complexity: `append` is a `memcpy`, plus one submit syscall each time a buffer fills; it blocks
 ///   only when every buffer is in flight. `commit()` blocks until the device acknowledges the flush.
-public final class URingFileWriter {
+public final class URingFileWriter: AppendOnlyFileWriter {
     /// The geometry this writer was opened with (before clamping).
     public let configuration: Configuration
     /// Counters since the writer was opened.
@@ -112,17 +112,6 @@ public final class URingFileWriter {
             source += chunk
             if currentFill == bufferSize { try submitCurrent(now: true) }
         }
-    }
-
-    /// Copies `bytes` into the staging buffers.
-    public func append(_ bytes: [UInt8]) throws(FileWriterError) {
-        // Array.withUnsafeBytes is untyped `rethrows`, so carry the typed error out by hand.
-        var thrown: FileWriterError?
-        // Safety: `raw` is only used inside the closure, where the array keeps it alive.
-        bytes.withUnsafeBytes { raw in
-            do throws(FileWriterError) { try append(raw) } catch { thrown = error }
-        }
-        if let thrown { throw thrown }
     }
 
     /// Makes everything appended so far durable: submits the partial buffer and a draining fsync/fdatasync,

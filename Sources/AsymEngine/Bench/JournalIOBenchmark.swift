@@ -16,24 +16,8 @@ enum JournalIOBenchmark {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
 
-        let uring = try measure(operations: operations) {
-            try URingFileWriter(path: folder + "/uring.log")
-        } append: { writer, bytes in
-            try writer.append(bytes)
-        } commit: { writer in
-            try writer.commit()
-        } close: { writer in
-            try writer.close()
-        }
-        let plain = try measure(operations: operations) {
-            try PlainFileWriter(path: folder + "/plain.log")
-        } append: { writer, bytes in
-            try writer.append(bytes)
-        } commit: { writer in
-            try writer.commit()
-        } close: { writer in
-            try writer.close()
-        }
+        let uring = try measure(try URingFileWriter(path: folder + "/uring.log"), operations: operations)
+        let plain = try measure(try PlainFileWriter(path: folder + "/plain.log"), operations: operations)
         let megabytes = { (rate: Double) in (rate * Double(recordSize) / 1e6 * 10).rounded() / 10 }
         return BenchmarkResult(
             suite: "journal-io",
@@ -43,15 +27,10 @@ enum JournalIOBenchmark {
                             latency: plain.0, operationsPerSecond: plain.1, allocationsPerOperation: plain.2))
     }
 
-    /// Opens a writer, appends `operations` records with periodic commits, and times each append.
-    static func measure<Writer>(
-        operations: Int,
-        open: () throws -> Writer,
-        append: (Writer, UnsafeRawBufferPointer) throws -> Void,
-        commit: (Writer) throws -> Void,
-        close: (Writer) throws -> Void
-    ) throws -> (LatencyPercentiles, Double, Double?) {
-        let writer = try open()
+    /// Appends `operations` records with periodic commits, timing each append.
+    static func measure<Writer: AppendOnlyFileWriter>(_ writer: Writer, operations: Int) throws
+        -> (LatencyPercentiles, Double, Double?)
+    {
         var record = [UInt8](repeating: 0x5A, count: recordSize)
         var recorder = LatencyRecorder(capacity: operations)
         let counting = AllocationCounter.isAvailable
@@ -62,16 +41,16 @@ enum JournalIOBenchmark {
             for index in 0..<operations {
                 bytes.storeBytes(of: UInt64(index), as: UInt64.self)
                 let before = MonotonicClock.nanoseconds()
-                try append(writer, UnsafeRawBufferPointer(bytes))
-                if (index + 1) % recordsPerCommit == 0 { try commit(writer) }
+                try writer.append(UnsafeRawBufferPointer(bytes))
+                if (index + 1) % recordsPerCommit == 0 { try writer.commit() }
                 recorder.record(MonotonicClock.nanoseconds() - before)
             }
         }
-        try commit(writer)
+        try writer.commit()
         let elapsed = MonotonicClock.nanoseconds() - started
         let allocations = AllocationCounter.allocations - allocationsBefore
         if counting { AllocationCounter.setCounting(false) }
-        try close(writer)
+        try writer.close()
         return (recorder.percentiles(), Double(operations) / (Double(elapsed) / 1e9),
                 counting ? Double(allocations) / Double(operations) : nil)
     }
