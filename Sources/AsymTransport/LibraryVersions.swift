@@ -1,6 +1,7 @@
 import CCurl
 import COpenSSL
 import CURing
+import CWebSockets
 
 /// Versions of the C libraries this binary links, as reported by the libraries at run time.
 public enum LibraryVersions {
@@ -9,6 +10,11 @@ public enum LibraryVersions {
     /// zlib's version (`zlibVersion`).
     public static var zlib: String { String(cString: COpenSSL_zlib_version()) }
 
+    /// libwebsockets' runtime version (`lws_get_library_version`).
+    public static var webSockets: String {
+        guard let version = lws_get_library_version() else { return "unknown" }
+        return String(cString: version)
+    }
     /// libcurl's runtime version (`curl_version_info`).
     public static var curl: String { String(cString: CCurl_version()) }
     /// liburing's version, read from the loaded library's file name (liburing 2.3 has no version call).
@@ -21,6 +27,6 @@ public enum LibraryVersions {
 
     /// Every linked library with its version, in a stable order.
     public static var all: [(library: String, version: String)] {
-        [("liburing", uring), ("libcurl", curl), ("openssl", openSSL), ("zlib", zlib)]
+        [("libwebsockets", webSockets), ("liburing", uring), ("libcurl", curl), ("openssl", openSSL), ("zlib", zlib)]
     }
 }
