@@ -1,17 +1,29 @@
 public import AsymCore
 import AsymTransport
+import AsymVenues
 
 /// Writes a deterministic synthetic recording (hftbacktest collector format) and its wall labels.
 public enum SyntheticRecording {
-    /// The default instrument of each venue, with the scales the venue uses for it.
-    public static func defaultInstrument(for venue: Venue) -> (symbol: String, prices: FixedPointScale, sizes: FixedPointScale,
-                                                                typicalLevelLots: Int64) {
-        switch venue {
-        case .bybit: ("BTCUSDT", FixedPointScale(decimals: 1), FixedPointScale(decimals: 3), 400)
-        case .binance: ("BTCUSDT", FixedPointScale(decimals: 1), FixedPointScale(decimals: 3), 400)
-        // OKX SWAP sizes are contracts of 0.01 BTC, in steps of 0.01 contract.
-        case .okx: ("BTC-USDT-SWAP", FixedPointScale(decimals: 1), FixedPointScale(decimals: 2), 4_000)
+    /// The default instrument of each venue (from the shipped instrument responses) and an ordinary
+    /// resting size for it: about 0.4 BTC per level.
+    public static func defaultInstrument(for venue: Venue) throws -> (instrument: Instrument, typicalLevelLots: Int64) {
+        let symbol = InstrumentCatalog.defaultSymbols(for: venue)[0]
+        guard let instrument = try InstrumentCatalog.embedded(venue: venue, symbols: [symbol]).first else {
+            throw InstrumentLoadError.symbolNotFound(venue: venue, symbol: symbol, source: "embedded defaults")
         }
+        // OKX SWAP sizes are contracts (ctVal BTC each); Bybit and Binance sizes are base coin.
+        let baseCoinPerLot = try Double(instrument.quantityScale.step) / pow10(instrument.quantityScale.decimals)
+            * contractValue(instrument)
+        return (instrument, max(1, Int64((0.4 / baseCoinPerLot).rounded())))
+    }
+
+    private static func pow10(_ exponent: Int) -> Double {
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+    }
+
+    private static func contractValue(_ instrument: Instrument) throws -> Double {
+        let scale = FixedPointScale(decimals: 8)
+        return Double(try scale.ticks(parsing: instrument.contractValue)) / 1e8
     }
 
     /// What was written.
@@ -28,14 +40,15 @@ public enum SyntheticRecording {
 
     /// Generates `frames` frames for `venue` from `seed` and hands each line to `write`.
     public static func generate(venue: Venue, frames: Int, seed: UInt64,
-                                write: (_ receiveTime: Int64, _ frame: String) throws -> Void) rethrows -> Summary {
-        let instrument = defaultInstrument(for: venue)
+                                write: (_ receiveTime: Int64, _ frame: String) throws -> Void) throws -> Summary {
+        let (instrument, typicalLevelLots) = try defaultInstrument(for: venue)
+        let startPrice = try instrument.priceScale.ticks(parsing: "65000")
         let configuration = SyntheticMarket.Configuration(
-            priceScale: instrument.prices, quantityScale: instrument.sizes, startPrice: 650_000,
-            typicalLevelLots: instrument.typicalLevelLots)
+            priceScale: instrument.priceScale, quantityScale: instrument.quantityScale, startPrice: startPrice,
+            typicalLevelLots: typicalLevelLots)
         let market = SyntheticMarket(configuration: configuration, seed: seed)
-        var encoder = SyntheticFrameEncoder(venue: venue, symbol: instrument.symbol, prices: instrument.prices,
-                                            sizes: instrument.sizes)
+        var encoder = SyntheticFrameEncoder(venue: venue, symbol: instrument.symbol, prices: instrument.priceScale,
+                                            sizes: instrument.quantityScale)
         var written = 0
         var steps = 0
         var trades = 0
@@ -51,26 +64,19 @@ public enum SyntheticRecording {
         return Summary(frames: written, steps: steps, trades: trades, walls: market.walls)
     }
 
-    /// Writes the recording to `path` (plain text) and, if given, the wall labels as a JSON array to `labelsPath`.
+    /// Writes the recording to `path` (gzip when it ends in `.gz`) and, if given, the wall labels as a
+    /// JSON array to `labelsPath`.
     public static func write(venue: Venue, frames: Int, seed: UInt64, to path: String, labelsPath: String?) throws -> Summary {
-        let writer = try PlainFileWriter(path: path)
-        var line: [UInt8] = []
-        line.reserveCapacity(16 * 1024)
+        let writer = try RecordingWriter(path: path)
         let summary = try generate(venue: venue, frames: frames, seed: seed) { time, frame in
-            line.removeAll(keepingCapacity: true)
-            line.append(contentsOf: String(time).utf8)
-            line.append(UInt8(ascii: " "))
-            line.append(contentsOf: frame.utf8)
-            line.append(UInt8(ascii: "\n"))
-            try writer.append(line)
+            try writer.append(receiveTimeNanoseconds: time, frame: Array(frame.utf8))
         }
-        try writer.commit()
         try writer.close()
         if let labelsPath {
-            let scales = defaultInstrument(for: venue)
+            let instrument = try defaultInstrument(for: venue).instrument
             let labels = try PlainFileWriter(path: labelsPath)
-            try labels.append(Array(labelsJSON(summary.walls, prices: scales.prices, sizes: scales.sizes).utf8))
-            try labels.commit()
+            try labels.append(Array(labelsJSON(summary.walls, prices: instrument.priceScale,
+                                               sizes: instrument.quantityScale).utf8))
             try labels.close()
         }
         return summary
