@@ -9,6 +9,8 @@ struct Asym: ParsableCommand {
             Every limit is enforced in code on the only path to an order. Paper trading needs no keys.
             """,
         version: AsymVersionText.short,
-        subcommands: [VersionCommand.self, BenchCommand.self, SynthCommand.self]
+        subcommands: [
+            VersionCommand.self, BenchCommand.self, SynthCommand.self, BookCommand.self, ReplayCommand.self,
+        ]
     )
 }

@@ -43,4 +43,11 @@ public struct LatencyPercentiles: Sendable, Equatable {
     public var p999: Int64
     /// Largest sample.
     public var max: Int64
+
+    public init(p50: Int64, p99: Int64, p999: Int64, max: Int64) {
+        self.p50 = p50
+        self.p99 = p99
+        self.p999 = p999
+        self.max = max
+    }
 }

@@ -1,0 +1,611 @@
+public import AsymCore
+
+/// A forward-only, allocation-free JSON scanner over one received frame.
+///
+/// Codecs walk a frame with it the way a hand-written parser would: `readObjectStart`, then
+/// `readMemberKey` in a loop, dispatching on the key and `skipValue` for anything unknown. Strings
+/// come back as byte ranges into the frame (never `String`s); prices and sizes are parsed straight
+/// from those ranges into ticks. Following swift-nio, `read*` advances `readerIndex` and `get*(at:)`
+/// only looks.
+///
+/// This is the only type in AsymVenues that touches unsafe pointers. Every read is checked
+/// against the frame's end, nesting is capped at `maximumDepth`, and anything malformed throws
+/// a `DecodeError` instead of trapping — frames are untrusted network input.
+///
+/// The frame must stay alive and unchanged while the reader (or any range it returned) is used.
+/// - Complexity: every method is O(bytes consumed); nothing allocates.
+public struct JSONByteReader {
+    /// Safety: the caller guarantees the buffer outlives the reader (see type documentation).
+    @usableFromInline let bytes: UnsafeRawBufferPointer
+    /// Offset of the next unread byte.
+    public var readerIndex: Int
+    /// Containers currently open through `readObjectStart`/`readArrayStart`.
+    @usableFromInline var depth: Int
+    /// Deepest nesting accepted, including containers skipped by `skipValue` (at most 64).
+    public let maximumDepth: Int
+
+    /// A reader positioned at the start of `bytes`.
+    @inlinable
+    public init(_ bytes: UnsafeRawBufferPointer, maximumDepth: Int = 32) {
+        precondition((1...64).contains(maximumDepth), "maximumDepth must be 1...64")
+        self.bytes = bytes
+        self.readerIndex = 0
+        self.depth = 0
+        self.maximumDepth = maximumDepth
+    }
+
+    /// Total length of the frame.
+    @inlinable
+    public var count: Int { bytes.count }
+
+    /// Bytes not yet consumed.
+    @inlinable
+    public var readableBytes: Int { bytes.count - readerIndex }
+
+    /// The byte at `index`, or nil past the end. Does not move the reader.
+    @inlinable
+    public func getByte(at index: Int) -> UInt8? {
+        guard index >= 0 && index < bytes.count else { return nil }
+        // Safety: `index` was just checked to lie inside the buffer.
+        return bytes.load(fromByteOffset: index, as: UInt8.self)
+    }
+
+    /// The byte at `index`, which the caller has already checked is in bounds.
+    @inlinable @inline(__always)
+    func byte(_ index: Int) -> UInt8 {
+        assert(index >= 0 && index < bytes.count)
+        // Safety: every caller checks `index < bytes.count` first.
+        return bytes.load(fromByteOffset: index, as: UInt8.self)
+    }
+
+    /// Moves the reader to `index` (e.g. back to a value a codec deferred). Resets nesting to `depth`.
+    @inlinable
+    public mutating func moveReaderIndex(to index: Int, depth: Int) {
+        precondition(index >= 0 && index <= bytes.count, "reader index out of range")
+        readerIndex = index
+        self.depth = depth
+    }
+
+    /// The nesting level of the reader right now (for `moveReaderIndex(to:depth:)`).
+    @inlinable
+    public var currentDepth: Int { depth }
+
+    // MARK: - Whitespace and structure
+
+    /// Consumes JSON whitespace.
+    @inlinable @inline(__always)
+    public mutating func readWhitespace() {
+        while readerIndex < bytes.count {
+            switch byte(readerIndex) {
+            case 0x20, 0x0A, 0x0D, 0x09: readerIndex &+= 1
+            default: return
+            }
+        }
+    }
+
+    /// Consumes whitespace and returns the next byte without consuming it.
+    @inlinable @inline(__always)
+    public mutating func readWhitespaceAndGetByte() throws(DecodeError) -> UInt8 {
+        readWhitespace()
+        guard readerIndex < bytes.count else { throw .unexpectedEnd }
+        return byte(readerIndex)
+    }
+
+    @inlinable @inline(__always)
+    mutating func expect(_ expected: UInt8) throws(DecodeError) {
+        let found = try readWhitespaceAndGetByte()
+        guard found == expected else { throw .unexpectedByte(found, offset: readerIndex) }
+        readerIndex &+= 1
+    }
+
+    @inlinable @inline(__always)
+    mutating func enterContainer() throws(DecodeError) {
+        depth &+= 1
+        guard depth <= maximumDepth else { throw .nestingTooDeep }
+    }
+
+    /// Consumes `{`.
+    @inlinable @inline(__always)
+    public mutating func readObjectStart() throws(DecodeError) {
+        try expect(UInt8(ascii: "{"))
+        try enterContainer()
+    }
+
+    /// Consumes `[`.
+    @inlinable @inline(__always)
+    public mutating func readArrayStart() throws(DecodeError) {
+        try expect(UInt8(ascii: "["))
+        try enterContainer()
+    }
+
+    /// Reads the next member key of the current object and its `:`, or consumes `}` and returns nil.
+    ///
+    /// Start with `isFirst = true` right after `readObjectStart`. A trailing comma is an error.
+    /// Keys are returned raw: a key written with escapes matches nothing, so it is skipped as unknown.
+    @inlinable
+    public mutating func readMemberKey(isFirst: inout Bool) throws(DecodeError) -> Range<Int>? {
+        var next = try readWhitespaceAndGetByte()
+        if next == UInt8(ascii: "}") {
+            readerIndex &+= 1
+            depth &-= 1
+            return nil
+        }
+        if !isFirst {
+            guard next == UInt8(ascii: ",") else { throw .unexpectedByte(next, offset: readerIndex) }
+            readerIndex &+= 1
+            next = try readWhitespaceAndGetByte()
+        }
+        isFirst = false
+        guard next == UInt8(ascii: "\"") else { throw .unexpectedByte(next, offset: readerIndex) }
+        let key = try readString()
+        try expect(UInt8(ascii: ":"))
+        return key
+    }
+
+    /// Positions the reader at the next array element (returns true), or consumes `]` (returns false).
+    ///
+    /// Start with `isFirst = true` right after `readArrayStart`. A trailing comma is an error.
+    @inlinable @inline(__always)
+    public mutating func readArrayElement(isFirst: inout Bool) throws(DecodeError) -> Bool {
+        let next = try readWhitespaceAndGetByte()
+        if next == UInt8(ascii: "]") {
+            readerIndex &+= 1
+            depth &-= 1
+            return false
+        }
+        if !isFirst {
+            guard next == UInt8(ascii: ",") else { throw .unexpectedByte(next, offset: readerIndex) }
+            readerIndex &+= 1
+            let element = try readWhitespaceAndGetByte()
+            if element == UInt8(ascii: "]") { throw .unexpectedByte(element, offset: readerIndex) }
+        }
+        isFirst = false
+        return true
+    }
+
+    /// Requires that only whitespace remains.
+    @inlinable
+    public mutating func readEnd() throws(DecodeError) {
+        readWhitespace()
+        guard readerIndex == bytes.count else { throw .unexpectedByte(byte(readerIndex), offset: readerIndex) }
+    }
+
+    // MARK: - Scalars
+
+    /// Reads a string and returns the byte range of its content (between the quotes, escapes left as sent).
+    ///
+    /// Escapes are validated (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`, `\uXXXX`); raw control bytes are errors.
+    @inlinable
+    public mutating func readString() throws(DecodeError) -> Range<Int> {
+        try expect(UInt8(ascii: "\""))
+        let start = readerIndex
+        var index = readerIndex
+        let end = bytes.count
+        while index < end {
+            let current = byte(index)
+            if current == UInt8(ascii: "\"") {
+                readerIndex = index &+ 1
+                return start..<index
+            }
+            if current == UInt8(ascii: "\\") {
+                index = try validateEscape(at: index)
+                continue
+            }
+            guard current >= 0x20 else { throw .unexpectedByte(current, offset: index) }
+            index &+= 1
+        }
+        throw .unexpectedEnd
+    }
+
+    /// Validates the escape starting at `index` (the backslash) and returns the index after it.
+    @usableFromInline
+    func validateEscape(at index: Int) throws(DecodeError) -> Int {
+        guard index + 1 < bytes.count else { throw .unexpectedEnd }
+        switch byte(index + 1) {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+            UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return index + 2
+        case UInt8(ascii: "u"):
+            guard index + 6 <= bytes.count else { throw .unexpectedEnd }
+            for offset in (index + 2)..<(index + 6) {
+                let hex = byte(offset)
+                let isHex = (hex &- UInt8(ascii: "0")) < 10 || ((hex | 0x20) &- UInt8(ascii: "a")) < 6
+                guard isHex else { throw .unexpectedByte(hex, offset: offset) }
+            }
+            return index + 6
+        default:
+            throw .unexpectedByte(byte(index + 1), offset: index + 1)
+        }
+    }
+
+    /// Reads a JSON integer (optional `-`, digits). Fractions, exponents and overflow are errors.
+    @inlinable
+    public mutating func readInteger() throws(DecodeError) -> Int64 {
+        _ = try readWhitespaceAndGetByte()
+        let start = readerIndex
+        var index = readerIndex
+        let end = bytes.count
+        var negative = false
+        if byte(index) == UInt8(ascii: "-") {
+            negative = true
+            index &+= 1
+        }
+        var magnitude: UInt64 = 0
+        var digits = 0
+        // Up to 18 digits cannot overflow a UInt64; only longer numbers pay for overflow checks.
+        while index < end && digits < 18 {
+            let digit = byte(index) &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            magnitude = magnitude &* 10 &+ UInt64(digit)
+            digits &+= 1
+            index &+= 1
+        }
+        while index < end {
+            let digit = byte(index) &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            let (times10, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit))
+            guard !overflow1 && !overflow2 else { throw .invalidNumber(offset: start) }
+            magnitude = sum
+            digits &+= 1
+            index &+= 1
+        }
+        guard digits > 0 else {
+            if index == end { throw .unexpectedEnd }
+            throw .unexpectedByte(byte(index), offset: index)
+        }
+        if index < end {
+            switch byte(index) {
+            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): throw .invalidNumber(offset: start)
+            default: break
+            }
+        }
+        readerIndex = index
+        if negative {
+            guard magnitude <= UInt64(Int64.max) + 1 else { throw .invalidNumber(offset: start) }
+            return Int64(truncatingIfNeeded: 0 &- magnitude)
+        }
+        guard magnitude <= UInt64(Int64.max) else { throw .invalidNumber(offset: start) }
+        return Int64(magnitude)
+    }
+
+    /// Reads an integer sent either bare (`123`) or quoted (`"123"`), as OKX does for `ts` and `code`.
+    @inlinable
+    public mutating func readIntegerOrQuotedInteger() throws(DecodeError) -> Int64 {
+        guard try readWhitespaceAndGetByte() == UInt8(ascii: "\"") else { return try readInteger() }
+        let range = try readString()
+        return try getInteger(range)
+    }
+
+    /// Parses the decimal integer text in `range` (optional `-`, 1–19 digits).
+    @inlinable
+    public func getInteger(_ range: Range<Int>) throws(DecodeError) -> Int64 {
+        var index = range.lowerBound
+        var negative = false
+        if index < range.upperBound && byte(index) == UInt8(ascii: "-") {
+            negative = true
+            index &+= 1
+        }
+        guard index < range.upperBound else { throw .invalidNumber(offset: range.lowerBound) }
+        var magnitude: UInt64 = 0
+        while index < range.upperBound {
+            let digit = byte(index) &- UInt8(ascii: "0")
+            guard digit < 10 else { throw .invalidNumber(offset: range.lowerBound) }
+            let (times10, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit))
+            guard !overflow1 && !overflow2 else { throw .invalidNumber(offset: range.lowerBound) }
+            magnitude = sum
+            index &+= 1
+        }
+        if negative {
+            guard magnitude <= UInt64(Int64.max) + 1 else { throw .invalidNumber(offset: range.lowerBound) }
+            return Int64(truncatingIfNeeded: 0 &- magnitude)
+        }
+        guard magnitude <= UInt64(Int64.max) else { throw .invalidNumber(offset: range.lowerBound) }
+        return Int64(magnitude)
+    }
+
+    /// Reads `true` or `false`.
+    @inlinable
+    public mutating func readBool() throws(DecodeError) -> Bool {
+        let first = try readWhitespaceAndGetByte()
+        if first == UInt8(ascii: "t") {
+            try readLiteral("true")
+            return true
+        }
+        if first == UInt8(ascii: "f") {
+            try readLiteral("false")
+            return false
+        }
+        throw .unexpectedByte(first, offset: readerIndex)
+    }
+
+    /// Consumes `null` if it comes next and returns whether it did.
+    @inlinable
+    public mutating func readNullIfPresent() throws(DecodeError) -> Bool {
+        guard try readWhitespaceAndGetByte() == UInt8(ascii: "n") else { return false }
+        try readLiteral("null")
+        return true
+    }
+
+    @usableFromInline
+    mutating func readLiteral(_ literal: StaticString) throws(DecodeError) {
+        let length = literal.utf8CodeUnitCount
+        guard readerIndex + length <= bytes.count else { throw .unexpectedEnd }
+        for offset in 0..<length {
+            // Safety: `offset < utf8CodeUnitCount`, inside the literal's static storage.
+            let expected = literal.utf8Start[offset]
+            let found = byte(readerIndex + offset)
+            guard found == expected else { throw .unexpectedByte(found, offset: readerIndex + offset) }
+        }
+        readerIndex += length
+    }
+
+    // MARK: - Skipping
+
+    /// Skips one value of any type, including nested containers.
+    ///
+    /// Skipped containers are checked for balanced, correctly paired brackets, terminated strings
+    /// and the nesting limit; commas and colons inside them are not checked (nothing is read from them).
+    @inlinable
+    public mutating func skipValue() throws(DecodeError) {
+        let first = try readWhitespaceAndGetByte()
+        switch first {
+        case UInt8(ascii: "\""):
+            _ = try readString()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            try skipContainer()
+        case UInt8(ascii: "t"):
+            try readLiteral("true")
+        case UInt8(ascii: "f"):
+            try readLiteral("false")
+        case UInt8(ascii: "n"):
+            try readLiteral("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            skipNumber()
+        default:
+            throw .unexpectedByte(first, offset: readerIndex)
+        }
+    }
+
+    @usableFromInline
+    mutating func skipNumber() {
+        while readerIndex < bytes.count {
+            switch byte(readerIndex) {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+                UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
+                readerIndex &+= 1
+            default:
+                return
+            }
+        }
+    }
+
+    /// Skips a container whose opening bracket is next; brackets are paired through a 64-bit stack.
+    @usableFromInline
+    mutating func skipContainer() throws(DecodeError) {
+        var isObject: UInt64 = 0  // bit n set: level n is an object
+        var level = 0
+        var index = readerIndex
+        let end = bytes.count
+        while index < end {
+            let current = byte(index)
+            switch current {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                guard depth + level + 1 <= maximumDepth else { throw .nestingTooDeep }
+                if current == UInt8(ascii: "{") {
+                    isObject |= (1 << UInt64(level))
+                } else {
+                    isObject &= ~(1 << UInt64(level))
+                }
+                level += 1
+                index += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                level -= 1
+                let openedObject = (isObject >> UInt64(level)) & 1 == 1
+                guard openedObject == (current == UInt8(ascii: "}")) else {
+                    throw .unexpectedByte(current, offset: index)
+                }
+                index += 1
+                if level == 0 {
+                    readerIndex = index
+                    return
+                }
+            case UInt8(ascii: "\""):
+                readerIndex = index
+                _ = try readString()
+                index = readerIndex
+            default:
+                index += 1
+            }
+        }
+        throw .unexpectedEnd
+    }
+
+    // MARK: - Looking at ranges
+
+    /// Whether the bytes in `range` are exactly `literal`.
+    @inlinable @inline(__always)
+    public func getBytes(_ range: Range<Int>, equal literal: StaticString) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        guard range.count == length, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
+        var offset = 0
+        while offset < length {
+            // Safety: `offset < length`, inside the literal; `range` was checked against the buffer.
+            guard literal.utf8Start[offset] == byte(range.lowerBound &+ offset) else { return false }
+            offset &+= 1
+        }
+        return true
+    }
+
+    /// Whether the bytes in `range` start with `prefix`.
+    @inlinable
+    public func getBytes(_ range: Range<Int>, hasPrefix prefix: StaticString) -> Bool {
+        let length = prefix.utf8CodeUnitCount
+        guard range.count >= length else { return false }
+        return getBytes(range.lowerBound..<(range.lowerBound + length), equal: prefix)
+    }
+
+    /// The offset of the last `target` byte in `range`, if any.
+    @inlinable
+    public func getLastIndex(of target: UInt8, in range: Range<Int>) -> Int? {
+        var index = range.upperBound
+        while index > range.lowerBound {
+            index &-= 1
+            if byte(index) == target { return index }
+        }
+        return nil
+    }
+
+    /// The decimal text in `range` as whole increments of `scale` (ticks or lots), exactly.
+    @inlinable
+    public func getTicks(_ range: Range<Int>, scale: FixedPointScale) throws(DecodeError) -> Int64 {
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range outside the frame")
+        // Safety: the rebased slice lies inside the buffer (checked above) and is only read during the call.
+        let text = UnsafeRawBufferPointer(rebasing: bytes[range])
+        do {
+            return try scale.ticks(parsing: text)
+        } catch {
+            throw .invalidDecimal(error, offset: range.lowerBound)
+        }
+    }
+
+    /// Reads a string and parses it as a decimal at `scale`, in one pass over the bytes.
+    ///
+    /// Same rules and results as `FixedPointScale.ticks(parsing:)`; anything the fast loop does not
+    /// accept is re-read through `readString` + `getTicks`, which throws the exact error.
+    @inlinable @inline(__always)
+    public mutating func readTicks(scale: FixedPointScale) throws(DecodeError) -> Int64 {
+        try expect(UInt8(ascii: "\""))
+        let start = readerIndex
+        if let value = scanPlainDecimal(from: start, scale: scale) {
+            return value
+        }
+        // Slow path: anything unusual (escapes, signs, exponents, too many digits, off-step) is
+        // re-read by the exact reference parser, which throws the precise error.
+        readerIndex = start &- 1
+        let range = try readString()
+        return try getTicks(range, scale: scale)
+    }
+
+    /// The common case of `readTicks`: `digits[.digits]"` with at most 18 digits kept.
+    ///
+    /// Returns nil (and leaves `readerIndex` alone) for anything else. Two tight loops, one per part,
+    /// so each digit costs one multiply-add on the critical path.
+    @inlinable @inline(__always)
+    mutating func scanPlainDecimal(from start: Int, scale: FixedPointScale) -> Int64? {
+        let end = bytes.count
+        let decimals = scale.decimals
+        var index = start
+        var value: Int64 = 0
+        var digits = 0
+        var current: UInt8 = 0
+        while index < end {
+            current = byte(index)
+            let digit = current &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            value = value &* 10 &+ Int64(digit)
+            digits &+= 1
+            index &+= 1
+        }
+        var fractionDigits = 0
+        if current == UInt8(ascii: ".") && index < end {
+            index &+= 1
+            while index < end {
+                current = byte(index)
+                let digit = current &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                if fractionDigits == decimals {
+                    // Digits finer than the scale must all be zero.
+                    guard digit == 0 else { return nil }
+                } else {
+                    value = value &* 10 &+ Int64(digit)
+                    digits &+= 1
+                    fractionDigits &+= 1
+                }
+                index &+= 1
+            }
+            // "5." is plain decimal text; "." alone has no digit and is caught below.
+            if index - start == 1 { return nil }
+        }
+        guard index < end, current == UInt8(ascii: "\""), digits > 0, digits <= 18 else { return nil }
+        var missing = decimals &- fractionDigits
+        if missing > 0 && value != 0 && digits &+ missing > 18 { return nil }
+        while missing > 0 {
+            value = value &* 10
+            missing &-= 1
+        }
+        if scale.step != 1 {
+            let (quotient, remainder) = value.quotientAndRemainder(dividingBy: scale.step)
+            guard remainder == 0 else { return nil }
+            value = quotient
+        }
+        readerIndex = index &+ 1
+        return value
+    }
+
+    /// The bytes of `range` as a `SymbolKey`, or nil when longer than `SymbolKey.maximumLength`.
+    @inlinable
+    public func getSymbolKey(_ range: Range<Int>) -> SymbolKey? {
+        guard range.count <= SymbolKey.maximumLength else { return nil }
+        var key = SymbolKey()
+        var index = range.lowerBound
+        var shift: UInt64 = 0
+        var word = 0
+        var accumulator: UInt64 = 0
+        while index < range.upperBound {
+            accumulator |= UInt64(byte(index)) << shift
+            shift &+= 8
+            index &+= 1
+            if shift == 64 {
+                key.setWord(word, accumulator)
+                word &+= 1
+                shift = 0
+                accumulator = 0
+            }
+        }
+        if shift != 0 { key.setWord(word, accumulator) }
+        key.length = UInt8(range.count)
+        return key
+    }
+
+    /// A 64-bit identifier for the id text in `range`.
+    ///
+    /// Decimal digits give their value (Binance, OKX ids). A UUID (Bybit trade `i`) gives the XOR of
+    /// its two 64-bit halves. Anything else gives its FNV-1a hash.
+    @inlinable
+    public func getIdentifier(_ range: Range<Int>) -> UInt64 {
+        if let value = try? getInteger(range), value >= 0 { return UInt64(value) }
+        if range.count == 36 {
+            var high: UInt64 = 0
+            var low: UInt64 = 0
+            var nibbles = 0
+            var isUUID = true
+            for index in range {
+                let current = byte(index)
+                let position = index - range.lowerBound
+                if position == 8 || position == 13 || position == 18 || position == 23 {
+                    if current != UInt8(ascii: "-") { isUUID = false; break }
+                    continue
+                }
+                let nibble: UInt8
+                if (current &- UInt8(ascii: "0")) < 10 {
+                    nibble = current &- UInt8(ascii: "0")
+                } else if ((current | 0x20) &- UInt8(ascii: "a")) < 6 {
+                    nibble = (current | 0x20) &- UInt8(ascii: "a") &+ 10
+                } else {
+                    isUUID = false
+                    break
+                }
+                if nibbles < 16 { high = high << 4 | UInt64(nibble) } else { low = low << 4 | UInt64(nibble) }
+                nibbles += 1
+            }
+            if isUUID && nibbles == 32 { return high ^ low }
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in range {
+            hash = (hash ^ UInt64(byte(index))) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
