@@ -22,18 +22,20 @@ public final class MarketDataProcessor<Rules: VenueSequencing> {
     /// Instruments whose book needs a resync (a REST snapshot or a resubscribe); the feed clears them.
     @inlinable public var resyncRequested: [Bool] { storedResyncRequested }
 
-    @usableFromInline var storedBooks: BookSet
-    @usableFromInline var storedCounters = FeedCounters()
-    @usableFromInline var storedResyncRequested: [Bool]
+    // `@exclusivity(unchecked)`: one thread owns a processor (the engine thread); dynamic exclusivity
+    // checks on every counter and book access cost more than the work they guard.
+    @usableFromInline @exclusivity(unchecked) var storedBooks: BookSet
+    @usableFromInline @exclusivity(unchecked) var storedCounters = FeedCounters()
+    @usableFromInline @exclusivity(unchecked) var storedResyncRequested: [Bool]
     /// The instrument a symbol-less REST depth snapshot belongs to (Binance recordings are one file per symbol).
     public var restSnapshotInstrument = InstrumentID(0)
 
-    @usableFromInline var rules: Rules
-    @usableFromInline var pending = PendingFrames()
+    @usableFromInline @exclusivity(unchecked) var rules: Rules
+    @usableFromInline @exclusivity(unchecked) var pending = PendingFrames()
     @usableFromInline let scales: [(prices: FixedPointScale, sizes: FixedPointScale)]
-    @usableFromInline var checksumBids: [BookLevel]
-    @usableFromInline var checksumAsks: [BookLevel]
-    @usableFromInline var everSynchronised: [Bool]
+    @usableFromInline @exclusivity(unchecked) var checksumBids: [BookLevel]
+    @usableFromInline @exclusivity(unchecked) var checksumAsks: [BookLevel]
+    @usableFromInline @exclusivity(unchecked) var everSynchronised: [Bool]
     @usableFromInline let symbolBytes: [[UInt8]]
 
     /// A processor for `instruments`, registered with dense ids in order.
@@ -125,8 +127,10 @@ public final class MarketDataProcessor<Rules: VenueSequencing> {
                 resynced = book.status != .valid && everSynchronised[index]
                 book.reset()
             }
-            for level in batch.bids { book.apply(side: .bid, price: level.price, quantity: level.quantity) }
-            for level in batch.asks { book.apply(side: .ask, price: level.price, quantity: level.quantity) }
+            let bids = batch.bids
+            for index in bids.indices { book.apply(side: .bid, price: bids[index].price, quantity: bids[index].quantity) }
+            let asks = batch.asks
+            for index in asks.indices { book.apply(side: .ask, price: asks[index].price, quantity: asks[index].quantity) }
             book.endFrame(at: receiveTime)
         }
         if reset {
