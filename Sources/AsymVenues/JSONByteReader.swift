@@ -58,6 +58,45 @@ public struct JSONByteReader {
         return bytes.load(fromByteOffset: index, as: UInt8.self)
     }
 
+    /// Eight bytes from `index`, first byte in the low bits.
+    @inlinable @inline(__always)
+    func word(_ index: Int) -> UInt64 {
+        assert(index >= 0 && index &+ 8 <= bytes.count)
+        // Safety: every caller checks `index + 8 <= bytes.count` first; the load is unaligned-safe.
+        return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+    }
+
+    /// A non-zero value whose lowest set bit marks the first byte of `word` that is `"`, `\` or below
+    /// 0x20 (bit tricks from Anderson's "Bit Twiddling Hacks": haszero and hasless). Bits above the
+    /// first marked byte may be spurious, so only the lowest one is used.
+    @inlinable @inline(__always)
+    static func quoteBackslashOrControl(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let hasQuote = (quotes &- ones) & ~quotes & highs
+        let hasBackslash = (backslashes &- ones) & ~backslashes & highs
+        let hasControl = (word &- ones &* 0x20) & ~word & highs
+        return hasQuote | hasBackslash | hasControl
+    }
+
+    /// Whether all eight bytes are ASCII digits (Lemire, "Fast numeric parsing", 2018).
+    @inlinable @inline(__always)
+    static func isEightDigits(_ word: UInt64) -> Bool {
+        ((word & 0xF0F0_F0F0_F0F0_F0F0) | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) &>> 4))
+            == 0x3333_3333_3333_3333
+    }
+
+    /// The value of eight ASCII digits, first digit most significant, in three multiplies (Lemire).
+    @inlinable @inline(__always)
+    static func parseEightDigits(_ word: UInt64) -> UInt64 {
+        var value = word & 0x0F0F_0F0F_0F0F_0F0F
+        value = (value &* 2561) &>> 8
+        value = ((value & 0x00FF_00FF_00FF_00FF) &* 6_553_601) &>> 16
+        return ((value & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) &>> 32
+    }
+
     /// Moves the reader to `index` (e.g. back to a value a codec deferred). Resets nesting to `depth`.
     @inlinable
     public mutating func moveReaderIndex(to index: Int, depth: Int) {
@@ -181,6 +220,15 @@ public struct JSONByteReader {
         let start = readerIndex
         var index = readerIndex
         let end = bytes.count
+        // Eight bytes at a time until a quote, backslash or control byte shows up; then byte by byte.
+        while index &+ 8 <= end {
+            let flagged = Self.quoteBackslashOrControl(word(index))
+            if flagged != 0 {
+                index &+= flagged.trailingZeroBitCount &>> 3
+                break
+            }
+            index &+= 8
+        }
         while index < end {
             let current = byte(index)
             if current == UInt8(ascii: "\"") {
@@ -232,6 +280,14 @@ public struct JSONByteReader {
         }
         var magnitude: UInt64 = 0
         var digits = 0
+        // Eight digits per step while they last (timestamps and ids are 13–19 digits).
+        while index &+ 8 <= end && digits <= 10 {
+            let eight = word(index)
+            guard Self.isEightDigits(eight) else { break }
+            magnitude = magnitude &* 100_000_000 &+ Self.parseEightDigits(eight)
+            digits &+= 8
+            index &+= 8
+        }
         // Up to 18 digits cannot overflow a UInt64; only longer numbers pay for overflow checks.
         while index < end && digits < 18 {
             let digit = byte(index) &- UInt8(ascii: "0")

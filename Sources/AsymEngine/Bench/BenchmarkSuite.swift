@@ -6,6 +6,12 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case hmac
     /// io_uring group-commit writes against pwrite + fdatasync.
     case journalIO = "journal-io"
+    /// Bybit frame decode + sequence + book apply.
+    case decode
+    /// Binance frame decode + sequence + book apply.
+    case decodeBinance = "decode-binance"
+    /// OKX frame decode + sequence + book apply (checksums verified).
+    case decodeOKX = "decode-okx"
 
     /// Default operation count for the suite.
     public var defaultOperations: Int {
@@ -13,6 +19,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .ring: 10_000_000
         case .hmac: 1_000_000
         case .journalIO: 4_000_000
+        case .decode, .decodeBinance, .decodeOKX: 1_000_000
         }
     }
 
@@ -23,6 +30,9 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .ring: return RingBenchmark.run(operations: count)
         case .hmac: return try HMACBenchmark.run(operations: count)
         case .journalIO: return try JournalIOBenchmark.run(operations: count)
+        case .decode: return try DecodeBenchmark.run(venue: .bybit, operations: count)
+        case .decodeBinance: return try DecodeBenchmark.run(venue: .binance, operations: count)
+        case .decodeOKX: return try DecodeBenchmark.run(venue: .okx, operations: count)
         }
     }
 }
