@@ -30,5 +30,15 @@ let package = Package(
             path: "Benchmarks/TransportBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "MarketDataBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "AsymEngine", package: "asym"),
+                .product(name: "AsymCore", package: "asym"),
+            ],
+            path: "Benchmarks/MarketDataBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
