@@ -30,9 +30,9 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .ring: return RingBenchmark.run(operations: count)
         case .hmac: return try HMACBenchmark.run(operations: count)
         case .journalIO: return try JournalIOBenchmark.run(operations: count)
-        case .decode: return try DecodeBenchmark.run(venue: .bybit, operations: count)
-        case .decodeBinance: return try DecodeBenchmark.run(venue: .binance, operations: count)
-        case .decodeOKX: return try DecodeBenchmark.run(venue: .okx, operations: count)
+        case .decode: return try DecodeBenchmark.run(venue: .bybit, suite: rawValue, operations: count)
+        case .decodeBinance: return try DecodeBenchmark.run(venue: .binance, suite: rawValue, operations: count)
+        case .decodeOKX: return try DecodeBenchmark.run(venue: .okx, suite: rawValue, operations: count)
         }
     }
 }

@@ -11,7 +11,7 @@ import Foundation
 enum DecodeBenchmark: MarketDataVisitor {
     case measure(frames: [[UInt8]], times: [Int64])
 
-    static func run(venue: Venue, operations: Int) throws -> BenchmarkResult {
+    static func run(venue: Venue, suite: String, operations: Int) throws -> BenchmarkResult {
         var frames: [[UInt8]] = []
         var times: [Int64] = []
         frames.reserveCapacity(operations)
@@ -24,7 +24,7 @@ enum DecodeBenchmark: MarketDataVisitor {
         let baselineCount = min(operations, 200_000)
         let baseline = foundationBaseline(Array(frames.prefix(baselineCount)))
         return BenchmarkResult(
-            suite: "decode", subject: "\(venue) decode + sequence + book apply, \(frames.count) synthetic frames",
+            suite: suite, subject: "\(venue) decode + sequence + book apply, \(frames.count) synthetic frames",
             operations: frames.count, latency: measured.0, operationsPerSecond: measured.1,
             allocationsPerOperation: measured.2,
             baseline: .init(subject: "JSONSerialization + Double + dictionary book", latency: baseline.0,
