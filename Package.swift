@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "AsymTransport", targets: ["AsymTransport"]),
         .library(name: "AsymVenues", targets: ["AsymVenues"]),
         .library(name: "AsymBook", targets: ["AsymBook"]),
+        .library(name: "AsymSignals", targets: ["AsymSignals"]),
         .library(name: "AsymEngine", targets: ["AsymEngine"]),
     ],
     dependencies: [
@@ -51,9 +52,10 @@ let package = Package(
         ),
         .target(name: "AsymVenues", dependencies: ["AsymCore"], swiftSettings: strictSwift),
         .target(name: "AsymBook", dependencies: ["AsymCore"], swiftSettings: strictSwift),
+        .target(name: "AsymSignals", dependencies: ["AsymCore", "AsymBook"], swiftSettings: strictSwift),
         .target(
             name: "AsymEngine",
-            dependencies: ["AsymCore", "AsymRing", "AsymTransport", "AsymVenues", "AsymBook"],
+            dependencies: ["AsymCore", "AsymRing", "AsymTransport", "AsymVenues", "AsymBook", "AsymSignals"],
             swiftSettings: strictSwift
         ),
         .executableTarget(
@@ -71,6 +73,10 @@ let package = Package(
         .testTarget(name: "AsymTransportTests", dependencies: ["AsymTransport", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
         .testTarget(
             name: "AsymVenuesTests", dependencies: ["AsymVenues", "TestSupport"],
+            resources: [.copy("Fixtures")], swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "AsymSignalsTests", dependencies: ["AsymSignals", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strictSwift
         ),
         .testTarget(name: "AsymBookTests", dependencies: ["AsymBook", "TestSupport"], swiftSettings: strictSwift),
