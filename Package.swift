@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "AsymVenues", targets: ["AsymVenues"]),
         .library(name: "AsymBook", targets: ["AsymBook"]),
         .library(name: "AsymSignals", targets: ["AsymSignals"]),
+        .library(name: "AsymRisk", targets: ["AsymRisk"]),
         .library(name: "AsymEngine", targets: ["AsymEngine"]),
     ],
     dependencies: [
@@ -53,9 +54,10 @@ let package = Package(
         .target(name: "AsymVenues", dependencies: ["AsymCore"], swiftSettings: strictSwift),
         .target(name: "AsymBook", dependencies: ["AsymCore"], swiftSettings: strictSwift),
         .target(name: "AsymSignals", dependencies: ["AsymCore", "AsymBook"], swiftSettings: strictSwift),
+        .target(name: "AsymRisk", dependencies: ["AsymCore"], swiftSettings: strictSwift),
         .target(
             name: "AsymEngine",
-            dependencies: ["AsymCore", "AsymRing", "AsymTransport", "AsymVenues", "AsymBook", "AsymSignals"],
+            dependencies: ["AsymCore", "AsymRing", "AsymTransport", "AsymVenues", "AsymBook", "AsymSignals", "AsymRisk"],
             swiftSettings: strictSwift
         ),
         .executableTarget(
@@ -79,6 +81,7 @@ let package = Package(
             name: "AsymSignalsTests", dependencies: ["AsymSignals", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strictSwift
         ),
+        .testTarget(name: "AsymRiskTests", dependencies: ["AsymRisk", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "AsymBookTests", dependencies: ["AsymBook", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
     ]
