@@ -18,30 +18,29 @@ extension RiskGate {
         if now < consecutiveLossCooldownUntil { return deny(.consecutiveLossCooldown) }
 
         // Signal and book quality.
-        let second = Double(Self.nanosecondsPerSecond)
-        if Double(now &- intent.signalCreatedAt) > limits.maxSignalAgeSeconds * second { return deny(.staleSignal) }
+        if now &- intent.signalCreatedAt > thresholds.maxSignalAge { return deny(.staleSignal) }
         if !intent.bookUsable || intent.bestBid <= 0 || intent.bestBid >= intent.bestAsk { return deny(.bookNotUsable) }
-        if Double(now &- intent.bookUpdatedAt) > limits.maxBookAgeMilliseconds * 1e6 { return deny(.bookStale) }
+        if now &- intent.bookUpdatedAt > thresholds.maxBookAge { return deny(.bookStale) }
         // A repeated signal is a duplicate whatever happened to the first one (the original bot fired
         // every 15 s); the time is recorded before any later check can deny.
         let index = Int(intent.instrument.rawValue)
         let signalSlot = 2 &* index &+ Int(intent.direction.rawValue)
         let previousSignal = lastSignalAt[signalSlot]
         lastSignalAt[signalSlot] = now
-        if Double(now &- previousSignal) < limits.duplicateSignalWindowSeconds * second { return deny(.duplicateSignal) }
+        if now &- previousSignal < thresholds.duplicateWindow { return deny(.duplicateSignal) }
         if intent.confidence < confidenceBar(intent.regime) { return deny(.confidenceBelowRegimeBar) }
         if intent.spoofScore > limits.maxSpoofScore { return deny(.spoofScoreTooHigh) }
         if intent.riskPenalty > limits.maxRiskPenalty { return deny(.riskPenaltyTooHigh) }
         if let advisory = advisoryDenial(intent, now: now) { return deny(advisory) }
 
         // Over-trading.
-        if Double(now &- confirmedAt[index]) > limits.positionSyncMaxAgeSeconds * second { return deny(.positionOutOfSync) }
-        if Double(now &- lastEntryAt[index]) < limits.entryCooldownSeconds * second { return deny(.entryCooldown) }
+        if now &- confirmedAt[index] > thresholds.positionSyncMaxAge { return deny(.positionOutOfSync) }
+        if now &- lastEntryAt[index] < thresholds.entryCooldown { return deny(.entryCooldown) }
         if now < lossCooldownUntil { return deny(.lossCooldown) }
         let position = positionLots[index]
         if position != 0 && (position > 0) != (intent.direction == .long) { return deny(.reversalCooldown) }
         if lastExitDirection[index] == intent.direction.opposite,
-           Double(now &- lastExitAt[index]) < limits.reversalCooldownSeconds * second { return deny(.reversalCooldown) }
+           now &- lastExitAt[index] < thresholds.reversalCooldown { return deny(.reversalCooldown) }
         if entries.count(since: now &- 3_600 &* Self.nanosecondsPerSecond) >= limits.maxEntriesPerHour {
             return deny(.hourlyEntryLimit)
         }
@@ -52,7 +51,7 @@ extension RiskGate {
         }
 
         // Order sanity.
-        let rules = instruments[index]
+        let rules = self.rules[index]
         let sign = intent.direction.sign
         let stopDistance = (intent.price &- intent.stopPrice) &* sign
         let targetDistance = (intent.takeProfitPrice &- intent.price) &* sign
@@ -66,7 +65,7 @@ extension RiskGate {
         }
 
         // Leverage: configured, compiled cap and venue maximum; the venue must be set to it.
-        let leverage = min(limits.maxLeverage, RiskHardCaps.maximumLeverage, max(1, rules.instrument.maximumLeverage))
+        let leverage = min(limits.maxLeverage, RiskHardCaps.maximumLeverage, rules.venueMaximumLeverage)
         if venueLeverage[index] != 0 && venueLeverage[index] != leverage { return deny(.leverageMismatch) }
         // Isolated liquidation sits about (1/leverage − maintenance margin) away; the stop must trigger well before.
         let liquidationFraction = 1 / Double(leverage) - rules.maintenanceMarginRate
@@ -151,9 +150,9 @@ extension RiskGate {
     }
 
     func sameDirectionCorrelated(_ intent: OrderIntent) -> Int {
-        let group = instruments[Int(intent.instrument.rawValue)].correlationGroup
+        let group = rules[Int(intent.instrument.rawValue)].correlationGroup
         var count = 0
-        for index in 0..<instruments.count where instruments[index].correlationGroup == group {
+        for index in 0..<rules.count where rules[index].correlationGroup == group {
             let lots = positionLots[index]
             if lots != 0 && (lots > 0) == (intent.direction == .long) { count &+= 1 }
         }

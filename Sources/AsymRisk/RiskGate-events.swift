@@ -24,7 +24,7 @@ extension RiskGate {
         if previous != 0 && lots == 0 { openPositions &-= 1 }
         positionLots[index] = lots
         let leverage = max(1, venueLeverage[index] != 0 ? venueLeverage[index] : min(limits.maxLeverage, RiskHardCaps.maximumLeverage))
-        let margin = instruments[index].notional(lots: Int64(lots.magnitude), priceTicks: entryPrice) / Double(leverage)
+        let margin = rules[index].notional(lots: Int64(lots.magnitude), priceTicks: entryPrice) / Double(leverage)
         marginInUse += margin - positionMargin[index] - reservedMargin[index]
         positionMargin[index] = margin
         reservedMargin[index] = 0
@@ -78,8 +78,7 @@ extension RiskGate {
 
     /// The leverage the gate wants set on the venue for `instrument`.
     public func targetLeverage(_ instrument: InstrumentID) -> Int {
-        min(limits.maxLeverage, RiskHardCaps.maximumLeverage,
-            max(1, instruments[Int(instrument.rawValue)].instrument.maximumLeverage))
+        min(limits.maxLeverage, RiskHardCaps.maximumLeverage, rules[Int(instrument.rawValue)].venueMaximumLeverage)
     }
 
     // MARK: - Operator controls

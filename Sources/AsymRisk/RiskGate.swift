@@ -15,6 +15,10 @@ public final class RiskGate {
     public let limitsHash: String
     /// Instruments by `InstrumentID`.
     public let instruments: [RiskInstrument]
+    /// Time limits converted once to nanoseconds, so checks compare integers.
+    let thresholds: RiskThresholds
+    /// `instruments` as plain numbers, read on every check.
+    let rules: [RiskRules]
     /// Pulled from other threads; checked on every decision.
     public let killSwitch: KillSwitch
 
@@ -72,6 +76,8 @@ public final class RiskGate {
         self.limits = limits.limits
         limitsHash = limits.integrityHashText
         self.instruments = instruments
+        rules = instruments.map(\.rules)
+        thresholds = RiskThresholds(limits.limits)
         self.killSwitch = killSwitch
         self.equity = equity
         peakEquity = equity
@@ -119,7 +125,7 @@ public final class RiskGate {
         guard position != 0, (position > 0) == (intent.direction == .long) else { return deny(.nothingToReduce) }
         let held = position.magnitude
         let lots = intent.requestedLots > 0 ? min(UInt64(intent.requestedLots), held) : held
-        let rules = instruments[index]
+        let rules = self.rules[index]
         // A partial exit below the venue minimum is refused; closing dust smaller than it is allowed.
         if lots < UInt64(rules.minimumLots) && lots < held { return deny(.sizeBelowVenueMinimum) }
         guard throttles[rules.venueIndex].take(now: now) else { return deny(.orderThrottle) }

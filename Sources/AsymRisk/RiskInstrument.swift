@@ -37,8 +37,32 @@ public struct RiskInstrument: Sendable {
         self.maintenanceMarginRate = maintenanceMarginRate
     }
 
+    /// The numbers the gate reads on every check, as plain data.
+    var rules: RiskRules {
+        RiskRules(quotePerTick: quotePerTick, basePerLot: basePerLot, minimumLots: minimumLots, maximumLots: maximumLots,
+                  minimumNotional: minimumNotional, venueIndex: venueIndex, correlationGroup: correlationGroup,
+                  maintenanceMarginRate: maintenanceMarginRate, venueMaximumLeverage: max(1, instrument.maximumLeverage))
+    }
+
     /// Notional in quote currency of `lots` at `priceTicks`.
     @inlinable public func notional(lots: Int64, priceTicks: Int64) -> Double {
+        Double(lots) * basePerLot * Double(priceTicks) * quotePerTick
+    }
+}
+
+/// `RiskInstrument` without the strings: copying it on the check path costs no reference counting.
+struct RiskRules: BitwiseCopyable {
+    var quotePerTick: Double
+    var basePerLot: Double
+    var minimumLots: Int64
+    var maximumLots: Int64
+    var minimumNotional: Double
+    var venueIndex: Int
+    var correlationGroup: Int
+    var maintenanceMarginRate: Double
+    var venueMaximumLeverage: Int
+
+    func notional(lots: Int64, priceTicks: Int64) -> Double {
         Double(lots) * basePerLot * Double(priceTicks) * quotePerTick
     }
 }

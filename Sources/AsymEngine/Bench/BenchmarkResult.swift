@@ -14,6 +14,8 @@ public struct BenchmarkResult: Sendable {
     public var allocationsPerOperation: Double?
     /// The same work done the naive way, measured in the same run.
     public var baseline: Baseline?
+    /// Another path of the same code measured in the same run, with its JSON key (e.g. `denied_path`).
+    public var variant: (key: String, measurement: Baseline)?
 
     /// A comparison measurement taken in the same process run.
     public struct Baseline: Sendable {
@@ -39,6 +41,15 @@ public struct BenchmarkResult: Sendable {
             "\"ops_per_s\":\(JSONText.number(operationsPerSecond))",
             "\"allocs_per_op\":\(allocationsPerOperation.map(JSONText.number) ?? "null")",
         ]
+        if let variant {
+            fields.append("""
+                "\(variant.key)":{"subject":\(JSONText.quoted(variant.measurement.subject)),\
+                "ns_p50":\(variant.measurement.latency.p50),"ns_p99":\(variant.measurement.latency.p99),\
+                "ns_p999":\(variant.measurement.latency.p999),\
+                "ops_per_s":\(JSONText.number(variant.measurement.operationsPerSecond)),\
+                "allocs_per_op":\(variant.measurement.allocationsPerOperation.map(JSONText.number) ?? "null")}
+                """)
+        }
         if let baseline {
             fields.append("""
                 "baseline":{"subject":\(JSONText.quoted(baseline.subject)),"ns_p50":\(baseline.latency.p50),\
@@ -58,6 +69,10 @@ public struct BenchmarkResult: Sendable {
                 + "p99.9 \(latency.p999) ns  \(JSONText.number(rate.rounded())) ops/s  allocs/op \(allocationText)"
         }
         var lines = ["\(suite): \(operations) ops", line(subject, latency, operationsPerSecond, allocationsPerOperation)]
+        if let variant {
+            lines.append(line(variant.measurement.subject, variant.measurement.latency, variant.measurement.operationsPerSecond,
+                              variant.measurement.allocationsPerOperation))
+        }
         if let baseline {
             lines.append(line(baseline.subject + " (baseline)", baseline.latency, baseline.operationsPerSecond,
                               baseline.allocationsPerOperation))

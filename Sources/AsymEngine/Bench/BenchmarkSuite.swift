@@ -8,6 +8,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case journalIO = "journal-io"
     /// Bybit frame decode + sequence + book apply.
     case decode
+    /// The pre-trade risk gate's check.
+    case risk
     /// Binance frame decode + sequence + book apply.
     case decodeBinance = "decode-binance"
     /// OKX frame decode + sequence + book apply (checksums verified).
@@ -20,6 +22,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .hmac: 1_000_000
         case .journalIO: 4_000_000
         case .decode, .decodeBinance, .decodeOKX: 1_000_000
+        case .risk: 1_000_000
         }
     }
 
@@ -30,6 +33,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .ring: return RingBenchmark.run(operations: count)
         case .hmac: return try HMACBenchmark.run(operations: count)
         case .journalIO: return try JournalIOBenchmark.run(operations: count)
+        case .risk: return try RiskBenchmark.run(operations: count)
         case .decode: return try DecodeBenchmark.run(venue: .bybit, suite: rawValue, operations: count)
         case .decodeBinance: return try DecodeBenchmark.run(venue: .binance, suite: rawValue, operations: count)
         case .decodeOKX: return try DecodeBenchmark.run(venue: .okx, suite: rawValue, operations: count)
