@@ -57,11 +57,12 @@ extension RiskGate {
         let targetDistance = (intent.takeProfitPrice &- intent.price) &* sign
         guard intent.price > 0, intent.stopPrice > 0, stopDistance > 0, targetDistance > 0 else { return deny(.invalidOrder) }
         if Double(targetDistance) < limits.minRewardRiskRatio * Double(stopDistance) { return deny(.rewardRiskTooLow) }
-        let stopFraction = Double(stopDistance) / Double(intent.price)
-        if stopFraction > limits.emergencyStopFraction { return deny(.stopTooFar) }
+        // Comparisons multiplied out: no division on the check path where one can be avoided.
+        let price = Double(intent.price)
+        if Double(stopDistance) > limits.emergencyStopFraction * price { return deny(.stopTooFar) }
         if intent.orderType != .market {
-            let offMid = Double((2 &* intent.price &- intent.doubledMid).magnitude) / Double(intent.doubledMid) * 10_000
-            if offMid > limits.fatFingerBasisPoints { return deny(.fatFinger) }
+            let offMid = Double((2 &* intent.price &- intent.doubledMid).magnitude) * 10_000
+            if offMid > limits.fatFingerBasisPoints * Double(intent.doubledMid) { return deny(.fatFinger) }
         }
 
         // Leverage: configured, compiled cap and venue maximum; the venue must be set to it.
@@ -69,7 +70,9 @@ extension RiskGate {
         if venueLeverage[index] != 0 && venueLeverage[index] != leverage { return deny(.leverageMismatch) }
         // Isolated liquidation sits about (1/leverage − maintenance margin) away; the stop must trigger well before.
         let liquidationFraction = 1 / Double(leverage) - rules.maintenanceMarginRate
-        if liquidationFraction < limits.minLiquidationToStopRatio * stopFraction { return deny(.liquidationTooClose) }
+        if liquidationFraction * price < limits.minLiquidationToStopRatio * Double(stopDistance) {
+            return deny(.liquidationTooClose)
+        }
 
         // Sizing, as fractions of current equity.
         guard let riskFraction = riskFraction(atrFraction: intent.atrFraction) else { return deny(.noEdge) }

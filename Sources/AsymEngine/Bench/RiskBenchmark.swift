@@ -61,26 +61,34 @@ enum RiskBenchmark {
         return result
     }
 
-    /// Times only the returned closure's body (the clock's own cost subtracted, as in `asym replay`);
-    /// `prepare` runs untimed before each call.
+    /// Times only the returned closure's body with the CPU timestamp counter (its own cost
+    /// subtracted); `prepare` runs untimed before each call, and its allocations are not counted.
     static func measureChecks(count: Int, recorder: inout LatencyRecorder,
                               prepare: () -> () -> Void) -> (LatencyPercentiles, Double, Double?) {
         let counting = AllocationCounter.isAvailable
-        let timerCost = RecordingReplay.timerCost()
+        // The timestamp counter resolves single nanoseconds; clock_gettime here moves in ~10 ns steps.
+        let clock = CycleClock()
+        var overhead = LatencyRecorder(capacity: 10_001)
+        for _ in 0..<10_001 {
+            let start = CycleClock.cycles()
+            overhead.record(Int64(CycleClock.cycles() &- start))
+        }
+        let timerCycles = UInt64(overhead.percentiles().p50)
         var allocations: UInt64 = 0
         var timed: Int64 = 0
+        if counting { AllocationCounter.setCounting(true) }
         for _ in 0..<count {
             let body = prepare()
-            if counting { AllocationCounter.setCounting(true) }
             let before = AllocationCounter.allocations
-            let started = MonotonicClock.nanoseconds()
+            let started = CycleClock.cycles()
             body()
-            let elapsed = MonotonicClock.nanoseconds() - started
+            let cycles = CycleClock.cycles() &- started
             allocations &+= AllocationCounter.allocations &- before
-            if counting { AllocationCounter.setCounting(false) }
-            recorder.record(max(0, elapsed - timerCost))
-            timed &+= elapsed
+            let elapsed = Int64(clock.nanoseconds(cycles > timerCycles ? cycles - timerCycles : 0).rounded())
+            recorder.record(elapsed)
+            timed &+= max(1, elapsed)
         }
+        if counting { AllocationCounter.setCounting(false) }
         return (recorder.percentiles(), Double(count) / (Double(timed) / 1e9),
                 counting ? Double(allocations) / Double(count) : nil)
     }
