@@ -33,6 +33,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
         cShim("CWebSockets", linking: ["websockets", "ssl", "crypto"]),
@@ -57,7 +58,9 @@ let package = Package(
         .target(name: "AsymRisk", dependencies: ["AsymCore"], swiftSettings: strictSwift),
         .target(
             name: "AsymEngine",
-            dependencies: ["AsymCore", "AsymRing", "AsymTransport", "AsymVenues", "AsymBook", "AsymSignals", "AsymRisk"],
+            dependencies: ["AsymCore", "AsymRing", "AsymTransport", "AsymVenues", "AsymBook", "AsymSignals", "AsymRisk",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
             swiftSettings: strictSwift
         ),
         .executableTarget(

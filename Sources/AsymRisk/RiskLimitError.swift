@@ -4,6 +4,10 @@ public enum RiskLimitError: Error, Equatable, Sendable, CustomStringConvertible 
     case exceedsHardCap(key: String, value: Double, cap: Double)
     /// The value is negative, zero where it must be positive, NaN, or otherwise meaningless.
     case invalid(key: String, value: Double, reason: String)
+    /// No such limit.
+    case unknownKey(String)
+    /// The value has the wrong type (e.g. text where a number belongs).
+    case wrongType(key: String, expected: String)
 
     public var description: String {
         switch self {
@@ -11,6 +15,10 @@ public enum RiskLimitError: Error, Equatable, Sendable, CustomStringConvertible 
             "risk.\(key) = \(value) exceeds the compiled hard cap \(cap)"
         case let .invalid(key, value, reason):
             "risk.\(key) = \(value) is invalid: \(reason)"
+        case let .unknownKey(key):
+            "risk.\(key) is not a known risk limit"
+        case let .wrongType(key, expected):
+            "risk.\(key) must be \(expected)"
         }
     }
 }

@@ -63,3 +63,28 @@ import Testing
         #expect(constructors == ["RiskGate.swift"])
     }
 }
+
+@Suite struct RiskLimitKeyTests {
+    @Test func everyCanonicalKeyCanBeSet() throws {
+        var limits = RiskLimits()
+        for key in RiskLimits.keys where key != "advisory_mode" {
+            let integerKeys: Set = ["max_leverage", "kelly_minimum_trades", "consecutive_losses_to_cooldown",
+                                    "consecutive_losses_to_halt", "max_entries_per_hour", "max_entries_per_day", "order_burst",
+                                    "max_concurrent_positions", "max_same_direction_correlated", "max_consecutive_rejects",
+                                    "max_rejects_per_minute"]
+            try limits.set(key, to: integerKeys.contains(key) ? .integer(1) : .number(1))
+        }
+        try limits.set("advisory_mode", to: .text("veto"))
+        #expect(limits.advisoryMode == .veto)
+        #expect(RiskLimits.keys.count == 38)
+    }
+
+    @Test func unknownKeyAndWrongTypeAreErrors() {
+        var limits = RiskLimits()
+        #expect(throws: RiskLimitError.unknownKey("max_leverag")) { try limits.set("max_leverag", to: .integer(5)) }
+        #expect(throws: RiskLimitError.wrongType(key: "max_leverage", expected: "an integer")) {
+            try limits.set("max_leverage", to: .number(5.5))
+        }
+        #expect(throws: RiskLimitError.self) { try limits.set("advisory_mode", to: .text("sometimes")) }
+    }
+}

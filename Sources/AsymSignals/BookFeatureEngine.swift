@@ -1,0 +1,337 @@
+public import AsymBook
+public import AsymCore
+
+/// Streams `BookFeatures`, the spoof score and the risk penalty for one instrument, one book update at a time.
+///
+/// Call `update(book:exchangeTime:receiveTime:)` after every applied book frame and `recordTrade` for every
+/// trade. Each update reads the touch in O(1) and one pass of the top `levels` per side; every rolling
+/// quantity is a fixed ring, so after `init` nothing allocates (keep the engine in a `var`: its storage is
+/// copy-on-write). Windows run on exchange time (pass the receive time where a venue sends none).
+///
+/// Features and their sources:
+/// - spread (ticks, bps) and the **micro-price**: the imbalance-weighted mid `(Pᵇqᵃ + Pᵃqᵇ)/(qᵇ + qᵃ)`,
+///   which is Stoikov (2018, "The micro-price: a high-frequency estimator of future prices", Quantitative
+///   Finance 18(12)) first-order form; his full estimator adds a correction fitted offline per
+///   imbalance/spread state, which a fitted table could add on top of this one;
+/// - **imbalance** at depths 1, 5, 10 and N: `Σwᵢ(bᵢ − aᵢ) / Σwᵢ(bᵢ + aᵢ)` over ranks `i = 1…depth` with
+///   `wᵢ = 1/i`, so the touch dominates but deeper size still counts (Cao, Hansch & Wang 2009 find levels
+///   2–10 informative beyond the touch);
+/// - depth within ±`depthBasisPoints` of the mid (`OrderBook.depthWithin`, refreshed every
+///   `depthRefreshInterval` updates);
+/// - **order-flow imbalance** of Cont, Kukanov & Stoikov (2014), see `OrderFlowImbalance`;
+/// - **trade-flow imbalance** by aggressor, see `TradeFlowImbalance`;
+/// - **book slope**: the least-squares slope of cumulative depth on distance from the mid over the top N
+///   levels (lots per tick; Næs & Skjeltorp 2006 use the same elasticity idea) — steep means deep;
+/// - **queue depletion** at the touch: lots leaving the best level per second, where an unchanged best
+///   price counts the size decrease and a worsened best price counts the whole former queue;
+/// - **whale walls**: top-N levels ≥ `whaleMultiple` × the rolling median level size;
+/// - realised mid volatility over a short window and its ratio to a long window, spread and depth over
+///   their rolling medians, the `SpoofDetector` score and the `RiskPenalty`.
+/// - Complexity: O(levels) per update plus O(levels in the depth band) every `depthRefreshInterval`
+///   updates and O(median window) element moves per median sample.
+public struct BookFeatureEngine: Sendable {
+    /// The parameters.
+    public let configuration: BookFeatureConfiguration
+    /// The latest features.
+    @inlinable public var features: BookFeatures { storedFeatures }
+    @usableFromInline var storedFeatures: BookFeatures = BookFeatures()
+    /// The spoof detector; pop its events after each update to list them.
+    public var spoof: SpoofDetector
+    /// The risk penalty function.
+    public let risk: RiskPenalty
+
+    @usableFromInline var orderFlow: OrderFlowImbalance
+    @usableFromInline var tradeFlow: TradeFlowImbalance
+    @usableFromInline var bidDepletion: RollingTimeSum
+    @usableFromInline var askDepletion: RollingTimeSum
+    @usableFromInline var shortVariance: RollingTimeSum
+    @usableFromInline var longVariance: RollingTimeSum
+    @usableFromInline var levelSizes: RollingMedian
+    @usableFromInline var spreads: RollingMedian
+    @usableFromInline var depths: RollingMedian
+    @usableFromInline var weights: ContiguousArray<Double>
+    @usableFromInline var previousBid = BookLevel(price: .zero, quantity: .zero)
+    @usableFromInline var previousAsk = BookLevel(price: .zero, quantity: .zero)
+    @usableFromInline var previousDoubledMid: Int64 = 0
+    @usableFromInline var sampleRank = 0
+    @usableFromInline var sampleAsk = false
+
+    /// An engine with empty history.
+    public init(configuration: BookFeatureConfiguration = BookFeatureConfiguration()) {
+        precondition((10...64).contains(configuration.levels), "levels must be 10...64")
+        precondition(configuration.depthRefreshInterval >= 1 && configuration.regimeSampleInterval >= 1,
+                     "intervals must be positive")
+        self.configuration = configuration
+        spoof = SpoofDetector(configuration: configuration.spoof)
+        risk = RiskPenalty(configuration: configuration.risk)
+        orderFlow = OrderFlowImbalance(windows: configuration.flowWindows)
+        tradeFlow = TradeFlowImbalance(windows: configuration.flowWindows)
+        bidDepletion = RollingTimeSum(window: configuration.depletionWindow)
+        askDepletion = bidDepletion
+        shortVariance = RollingTimeSum(window: configuration.volatilityWindows.short)
+        longVariance = RollingTimeSum(window: configuration.volatilityWindows.long)
+        levelSizes = RollingMedian(capacity: configuration.levelMedianSamples)
+        spreads = RollingMedian(capacity: configuration.regimeMedianSamples)
+        depths = spreads
+        weights = ContiguousArray((0..<configuration.levels).map { 1 / Double($0 + 1) })
+    }
+
+    // MARK: Updates
+
+    /// Recomputes the features after `book` applied a frame.
+    ///
+    /// - Parameters:
+    ///   - exchangeTime: the frame's venue time (ns), for the rolling windows.
+    ///   - receiveTime: the local receive time (ns), for spoof lifetimes, decay and staleness.
+    @inlinable
+    public mutating func update(book: borrowing OrderBook, exchangeTime: Int64, receiveTime: Int64) {
+        storedFeatures.updates &+= 1
+        storedFeatures.receiveTime = receiveTime
+        storedFeatures.exchangeTime = exchangeTime
+        let usable = book.isUsable
+        storedFeatures.usable = usable
+
+        let bid = book.bestLevel(side: .bid)
+        let ask = book.bestLevel(side: .ask)
+        orderFlow.update(bid: bid, ask: ask, time: exchangeTime)
+        storedFeatures.ofi = orderFlow.last
+        storedFeatures.ofiShort = orderFlow.short.total
+        storedFeatures.ofiMedium = orderFlow.medium.total
+        storedFeatures.ofiLong = orderFlow.long.total
+        updateDepletion(bid: bid, ask: ask, time: exchangeTime)
+        refreshTradeFlow(at: exchangeTime)
+
+        if let bid, let ask {
+            updateTouch(bid: bid, ask: ask, exchangeTime: exchangeTime)
+            scanLevels(book: book, doubledMid: bid.price.ticks &+ ask.price.ticks, bestBid: bid.price.ticks,
+                       bestAsk: ask.price.ticks, receiveTime: receiveTime, usable: usable)
+            if storedFeatures.updates % Int64(configuration.depthRefreshInterval) == 1 || configuration.depthRefreshInterval == 1 {
+                storedFeatures.bidDepthLots = book.depthWithin(basisPoints: configuration.depthBasisPoints, side: .bid).lots
+                storedFeatures.askDepthLots = book.depthWithin(basisPoints: configuration.depthBasisPoints, side: .ask).lots
+            }
+            updateRegime(usable: usable)
+        } else {
+            clearTouch()
+        }
+
+        if usable { spoof.endUpdate(book: book, receiveTime: receiveTime, exchangeTime: exchangeTime) } else {
+            spoof.decay(to: receiveTime)
+        }
+        storedFeatures.spoofBid = spoof.bidScore
+        storedFeatures.spoofAsk = spoof.askScore
+        storedFeatures.spoof = spoof.score
+        var inputs = RiskPenalty.Inputs()
+        inputs.spreadRatio = features.spreadRatio
+        inputs.volatilityRatio = features.volatilityRatio
+        inputs.depthRatio = features.depthRatio
+        inputs.usable = usable && bid != nil && ask != nil
+        inputs.age = 0
+        inputs.spoofScore = features.spoof
+        storedFeatures.riskPenalty = risk.evaluate(inputs)
+    }
+
+    /// Adds one trade: trade flow, and the spoof detector's traded flags.
+    @inlinable
+    public mutating func recordTrade(price: Price, quantity: Quantity, taker: TakerSide, exchangeTime: Int64) {
+        tradeFlow.record(quantity: quantity, taker: taker, time: exchangeTime)
+        spoof.recordTrade(price: price, taker: taker, exchangeTime: exchangeTime)
+        refreshTradeFlow(at: exchangeTime)
+    }
+
+    /// The risk penalty as of `now` (receive clock, ns), including the book's age since its last frame.
+    @inlinable
+    public func riskPenalty(book: borrowing OrderBook, now: Int64) -> Double {
+        var inputs = RiskPenalty.Inputs()
+        inputs.spreadRatio = features.spreadRatio
+        inputs.volatilityRatio = features.volatilityRatio
+        inputs.depthRatio = features.depthRatio
+        inputs.usable = book.isUsable && book.spreadTicks != nil
+        inputs.age = book.age(now: now)
+        inputs.spoofScore = spoof.score
+        return risk.evaluate(inputs)
+    }
+
+    // MARK: Pieces
+
+    @inlinable
+    mutating func refreshTradeFlow(at time: Int64) {
+        tradeFlow.advance(to: time)
+        let imbalances = tradeFlow.imbalances
+        storedFeatures.tradeImbalanceShort = imbalances.0
+        storedFeatures.tradeImbalanceMedium = imbalances.1
+        storedFeatures.tradeImbalanceLong = imbalances.2
+        storedFeatures.tradeVolumeMedium = tradeFlow.volumes.1
+    }
+
+    @inlinable
+    mutating func updateDepletion(bid: BookLevel?, ask: BookLevel?, time: Int64) {
+        var bidDepleted: Int64 = 0
+        var askDepleted: Int64 = 0
+        if let bid, previousBid.quantity.lots > 0 {
+            if bid.price == previousBid.price {
+                bidDepleted = max(0, previousBid.quantity.lots &- bid.quantity.lots)
+            } else if bid.price < previousBid.price {
+                bidDepleted = previousBid.quantity.lots
+            }
+        }
+        if let ask, previousAsk.quantity.lots > 0 {
+            if ask.price == previousAsk.price {
+                askDepleted = max(0, previousAsk.quantity.lots &- ask.quantity.lots)
+            } else if ask.price > previousAsk.price {
+                askDepleted = previousAsk.quantity.lots
+            }
+        }
+        bidDepletion.add(Double(bidDepleted), at: time)
+        askDepletion.add(Double(askDepleted), at: time)
+        let seconds = Double(configuration.depletionWindow) / 1e9
+        storedFeatures.bidDepletionRate = bidDepletion.total / seconds
+        storedFeatures.askDepletionRate = askDepletion.total / seconds
+        previousBid = bid ?? BookLevel(price: .zero, quantity: .zero)
+        previousAsk = ask ?? BookLevel(price: .zero, quantity: .zero)
+    }
+
+    @inlinable
+    mutating func updateTouch(bid: BookLevel, ask: BookLevel, exchangeTime: Int64) {
+        let bidTicks = bid.price.ticks
+        let askTicks = ask.price.ticks
+        let bidLots = bid.quantity.lots
+        let askLots = ask.quantity.lots
+        storedFeatures.bestBidTicks = bidTicks
+        storedFeatures.bestAskTicks = askTicks
+        storedFeatures.bestBidLots = bidLots
+        storedFeatures.bestAskLots = askLots
+        storedFeatures.spreadTicks = askTicks &- bidTicks
+        let doubledMid = bidTicks &+ askTicks
+        let mid = Double(doubledMid) * 0.5
+        storedFeatures.midTicks = mid
+        storedFeatures.spreadBasisPoints = mid > 0 ? Double(features.spreadTicks) / mid * 10_000 : 0
+        let touchLots = Double(bidLots &+ askLots)
+        storedFeatures.micropriceTicks = touchLots > 0
+            ? (Double(bidTicks) * Double(askLots) + Double(askTicks) * Double(bidLots)) / touchLots : mid
+        if previousDoubledMid > 0, doubledMid != previousDoubledMid {
+            let change = Double(doubledMid &- previousDoubledMid) / Double(previousDoubledMid)
+            shortVariance.add(change * change, at: exchangeTime)
+            longVariance.add(change * change, at: exchangeTime)
+        } else {
+            shortVariance.advance(to: exchangeTime)
+            longVariance.advance(to: exchangeTime)
+        }
+        previousDoubledMid = doubledMid
+        storedFeatures.realizedVolatilityBasisPoints = shortVariance.total.squareRoot() * 10_000
+        let shortRate = shortVariance.total / Double(shortVariance.window)
+        let longRate = longVariance.total / Double(longVariance.window)
+        storedFeatures.volatilityRatio = longRate > 0 ? shortRate / longRate : 1
+    }
+
+    @inlinable
+    mutating func clearTouch() {
+        storedFeatures.bestBidTicks = previousBid.price.ticks
+        storedFeatures.bestAskTicks = previousAsk.price.ticks
+        storedFeatures.bestBidLots = previousBid.quantity.lots
+        storedFeatures.bestAskLots = previousAsk.quantity.lots
+        storedFeatures.spreadTicks = 0
+        storedFeatures.spreadBasisPoints = 0
+        storedFeatures.midTicks = 0
+        storedFeatures.micropriceTicks = 0
+        storedFeatures.imbalance1 = 0
+        storedFeatures.imbalance5 = 0
+        storedFeatures.imbalance10 = 0
+        storedFeatures.imbalanceN = 0
+        storedFeatures.bidDepthLots = 0
+        storedFeatures.askDepthLots = 0
+        storedFeatures.bidSlope = 0
+        storedFeatures.askSlope = 0
+        storedFeatures.bidWhales = 0
+        storedFeatures.askWhales = 0
+        storedFeatures.depthRatio = 0
+        previousDoubledMid = 0
+    }
+
+    /// One pass over the top N of each side: imbalance, slope, whales, the median sample and spoof candidates.
+    @inlinable
+    mutating func scanLevels(book: borrowing OrderBook, doubledMid: Int64, bestBid: Int64, bestAsk: Int64,
+                             receiveTime: Int64, usable: Bool) {
+        let median = levelSizes.count >= configuration.minimumMedianSamples ? levelSizes.median : 0
+        let bids = scan(book: book, side: .bid, doubledMid: doubledMid, touch: bestBid, median: median,
+                        receiveTime: receiveTime, observe: usable)
+        let asks = scan(book: book, side: .ask, doubledMid: doubledMid, touch: bestAsk, median: median,
+                        receiveTime: receiveTime, observe: usable)
+        storedFeatures.imbalance1 = Self.imbalance(bids.weighted1, asks.weighted1)
+        storedFeatures.imbalance5 = Self.imbalance(bids.weighted5, asks.weighted5)
+        storedFeatures.imbalance10 = Self.imbalance(bids.weighted10, asks.weighted10)
+        storedFeatures.imbalanceN = Self.imbalance(bids.weightedN, asks.weightedN)
+        storedFeatures.bidSlope = bids.slope
+        storedFeatures.askSlope = asks.slope
+        storedFeatures.medianLevelLots = median
+        storedFeatures.bidWhales = bids.whales
+        storedFeatures.askWhales = asks.whales
+        storedFeatures.bidWhaleDistance = bids.nearestWhale
+        storedFeatures.askWhaleDistance = asks.nearestWhale
+        storedFeatures.bidLargestRatio = median > 0 ? Double(bids.largest) / median : 0
+        storedFeatures.askLargestRatio = median > 0 ? Double(asks.largest) / median : 0
+        let sample = sampleAsk ? asks.sample : bids.sample
+        if sample > 0 { levelSizes.push(Double(sample)) }
+        sampleAsk.toggle()
+        if !sampleAsk {
+            sampleRank &+= 1
+            if sampleRank == configuration.levels { sampleRank = 0 }
+        }
+    }
+
+    @inlinable
+    mutating func scan(book: borrowing OrderBook, side: BookSide, doubledMid: Int64, touch: Int64, median: Double,
+                       receiveTime: Int64, observe: Bool) -> BookSideScan {
+        var result = BookSideScan()
+        var rank = 0
+        let whaleLots = median > 0 ? configuration.whaleMultiple * median : .infinity
+        let sampleWanted = (side == .ask) == sampleAsk ? sampleRank : -1
+        book.forEachLevel(side: side, maxLevels: configuration.levels) { level in
+            let lots = level.quantity.lots
+            let weighted = weights[rank] * Double(lots)
+            if rank < 1 { result.weighted1 += weighted }
+            if rank < 5 { result.weighted5 += weighted }
+            if rank < 10 { result.weighted10 += weighted }
+            result.weightedN += weighted
+            result.cumulative &+= lots
+            let x = Double(abs(2 &* level.price.ticks &- doubledMid)) * 0.5
+            let y = Double(result.cumulative)
+            result.n += 1
+            result.sumX += x
+            result.sumY += y
+            result.sumXY += x * y
+            result.sumXX += x * x
+            let distance = side == .bid ? touch &- level.price.ticks : level.price.ticks &- touch
+            if Double(lots) >= whaleLots {
+                result.whales &+= 1
+                if result.nearestWhale < 0 { result.nearestWhale = distance }
+            }
+            if lots > result.largest { result.largest = lots }
+            if rank == sampleWanted { result.sample = lots }
+            if observe {
+                spoof.observe(side: side, price: level.price, lots: lots, distance: distance, medianLots: median,
+                              receiveTime: receiveTime)
+            }
+            rank &+= 1
+        }
+        return result
+    }
+
+    @inlinable
+    mutating func updateRegime(usable: Bool) {
+        let depth = Double(features.bidDepthLots &+ features.askDepthLots)
+        if usable, storedFeatures.updates % Int64(configuration.regimeSampleInterval) == 1 || configuration.regimeSampleInterval == 1 {
+            spreads.push(Double(features.spreadTicks))
+            depths.push(depth)
+        }
+        let spreadMedian = spreads.median
+        let depthMedian = depths.median
+        storedFeatures.spreadRatio = spreadMedian > 0 ? Double(features.spreadTicks) / spreadMedian : 1
+        storedFeatures.depthRatio = depthMedian > 0 ? depth / depthMedian : 1
+    }
+
+    @inlinable
+    static func imbalance(_ bid: Double, _ ask: Double) -> Double {
+        let total = bid + ask
+        return total > 0 ? (bid - ask) / total : 0
+    }
+}
