@@ -33,12 +33,16 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Also write the ground-truth wall labels (JSON array) to this file.")
     var labels: String?
 
+    @Flag(help: "OKX: put a real CRC32 in every book push (OKX itself sends 0 since 2026-06).")
+    var okxChecksums = false
+
     func validate() throws {
         if n <= 0 { throw ValidationError("-n must be positive") }
     }
 
     func run() throws {
-        let summary = try SyntheticRecording.write(venue: venue, frames: n, seed: seed, to: o, labelsPath: labels)
+        let summary = try SyntheticRecording.write(venue: venue, frames: n, seed: seed, to: o, labelsPath: labels,
+                                                   okxChecksums: okxChecksums)
         let spoofs = summary.walls.filter(\.isSpoof).count
         print("wrote \(summary.frames) frames (\(summary.steps) steps, \(summary.trades) trades, "
               + "\(spoofs) spoof walls, \(summary.walls.count - spoofs) genuine walls) to \(o)")

@@ -13,9 +13,9 @@ import Testing
         var asks: [(price: Int64, lots: Int64)] = []
     }
 
-    static func record(_ venue: Venue, frames: Int, seed: UInt64) throws -> Recorded {
+    static func record(_ venue: Venue, frames: Int, seed: UInt64, okxChecksums: Bool = false) throws -> Recorded {
         var recorded = Recorded()
-        _ = try SyntheticRecording.generate(venue: venue, frames: frames, seed: seed) { time, text in
+        _ = try SyntheticRecording.generate(venue: venue, frames: frames, seed: seed, okxChecksums: okxChecksums) { time, text in
             recorded.frames.append((time, text))
         }
         return recorded
@@ -48,14 +48,15 @@ import Testing
                                  startPrice: try instrument.priceScale.ticks(parsing: "65000"), typicalLevelLots: typical),
             seed: seed)
         let summary = try SyntheticRecording.generate(venue: venue, frames: frames, seed: seed) { _, _ in }
-        for _ in 0..<summary.steps { _ = market.step() }
+        for _ in 0..<summary.completeSteps { _ = market.step() }
         return (market.levels(.bid, depth: 1000).map { ($0.price, $0.lots) },
                 market.levels(.ask, depth: 1000).map { ($0.price, $0.lots) })
     }
 
     @Test(arguments: [Venue.bybit, .binance, .okx])
     func replayRebuildsTheGeneratorsExactBook(venue: Venue) throws {
-        let frames = 6_000
+        // Long enough to include steps with no book change (an OKX push without a change once broke the chain).
+        let frames = 60_000
         let recorded = try Self.record(venue, frames: frames, seed: 11)
         let session = try MarketDataSession(venue: venue)
         let (book, counters, _) = try session.withProcessor(Replayed(frames: recorded.frames))
@@ -67,6 +68,22 @@ import Testing
         #expect(Self.levels(book, .bid).elementsEqual(truth.bids, by: ==))
         #expect(Self.levels(book, .ask).elementsEqual(truth.asks, by: ==))
         #expect(counters.trades > 0)
+    }
+
+    @Test func okxChecksumsAreVerifiedOnEveryPushAndAMismatchIsAGap() throws {
+        var recorded = try Self.record(.okx, frames: 20_000, seed: 11, okxChecksums: true)
+        let session = try MarketDataSession(venue: .okx)
+        let (book, counters, _) = try session.withProcessor(Replayed(frames: recorded.frames))
+        #expect(counters.checksumMismatches == 0 && counters.gaps == 0 && book.isUsable)
+        // Alter one size inside an update: the sequence still chains, only the checksum can tell.
+        let index = recorded.frames.indices.filter { recorded.frames[$0].text.contains("\"update\"") }[50]
+        let text = recorded.frames[index].text
+        let sizeStart = try #require(text.range(of: "\",\"", range: text.range(of: "[[\"")!.upperBound..<text.endIndex))
+        recorded.frames[index].text = text.replacingCharacters(in: sizeStart.upperBound..<text.index(after: sizeStart.upperBound),
+                                                                 with: text[sizeStart.upperBound] == "1" ? "2" : "1")
+        let (_, tampered, outcomes) = try session.withProcessor(Replayed(frames: recorded.frames))
+        #expect(tampered.checksumMismatches >= 1)
+        #expect(outcomes[index] == .gap(InstrumentID(0)))
     }
 
     @Test func droppedBinanceFrameIsAGapThatResyncsAtTheNextSnapshot() throws {

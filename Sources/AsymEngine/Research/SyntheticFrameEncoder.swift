@@ -6,7 +6,8 @@ import AsymTransport
 /// - Bybit V5: `orderbook.50.SYMBOL` snapshot then deltas (`u`, `seq`, `cts`), `publicTrade.SYMBOL`.
 /// - Binance USD-M: combined-stream `depthUpdate` (`U`/`u`/`pu`) and `aggTrade`; the REST depth snapshot
 ///   body as a line of its own, recorded after the first updates, as the collector fetches it.
-/// - OKX V5: `books` snapshot then updates with `prevSeqId`/`seqId` and a real CRC32 `checksum`; `trades`.
+/// - OKX V5: `books` snapshot then updates with `prevSeqId`/`seqId`, `checksum` 0 as OKX sends since
+///   2026-06 (or a real CRC32 with `okxChecksums`); `trades`.
 public struct SyntheticFrameEncoder {
     /// The venue whose wire format is produced.
     public let venue: Venue
@@ -19,6 +20,8 @@ public struct SyntheticFrameEncoder {
     private var started = false
     private var heldSnapshot: (time: Int64, text: String)?
     private var stepsSinceStart = 0
+    /// Whether OKX pushes carry a real CRC32 `checksum`; OKX sends 0 since 2026-06 (PROTOCOLS.md G2).
+    public var okxChecksums = false
 
     /// An encoder for `symbol` on `venue` with the instrument's scales.
     public init(venue: Venue, symbol: String, prices: FixedPointScale, sizes: FixedPointScale) {
@@ -63,6 +66,7 @@ public struct SyntheticFrameEncoder {
                 heldSnapshot = nil
             }
         case .okx:
+            guard !step.changes.isEmpty || !started else { break }  // no push, so no seqId consumed
             let previous = started ? updateID : -1
             updateID += Int64(1 + step.changes.count)
             if !started {
@@ -133,7 +137,7 @@ public struct SyntheticFrameEncoder {
                          previous: Int64, market: SyntheticMarket, exchangeTime: Int64) -> String {
         """
         {"arg":{"channel":"books","instId":"\(symbol)"},"action":"\(action)","data":[{"asks":\(okxLevels(asks)),\
-        "bids":\(okxLevels(bids)),"ts":"\(exchangeTime)","checksum":\(okxChecksum(market)),\
+        "bids":\(okxLevels(bids)),"ts":"\(exchangeTime)","checksum":\(okxChecksums ? okxChecksum(market) : 0),\
         "prevSeqId":\(previous),"seqId":\(updateID)}]}
         """
     }

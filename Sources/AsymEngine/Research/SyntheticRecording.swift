@@ -32,6 +32,8 @@ public enum SyntheticRecording {
         public var frames: Int
         /// Steps the market took.
         public var steps: Int
+        /// Steps whose frames were all written (`-n` may cut the last one short).
+        public var completeSteps: Int
         /// Trades generated.
         public var trades: Int
         /// Walls placed (spoof and genuine).
@@ -39,7 +41,7 @@ public enum SyntheticRecording {
     }
 
     /// Generates `frames` frames for `venue` from `seed` and hands each line to `write`.
-    public static func generate(venue: Venue, frames: Int, seed: UInt64,
+    public static func generate(venue: Venue, frames: Int, seed: UInt64, okxChecksums: Bool = false,
                                 write: (_ receiveTime: Int64, _ frame: String) throws -> Void) throws -> Summary {
         let (instrument, typicalLevelLots) = try defaultInstrument(for: venue)
         let startPrice = try instrument.priceScale.ticks(parsing: "65000")
@@ -49,26 +51,31 @@ public enum SyntheticRecording {
         let market = SyntheticMarket(configuration: configuration, seed: seed)
         var encoder = SyntheticFrameEncoder(venue: venue, symbol: instrument.symbol, prices: instrument.priceScale,
                                             sizes: instrument.quantityScale)
+        encoder.okxChecksums = okxChecksums
         var written = 0
         var steps = 0
+        var completeSteps = 0
         var trades = 0
         while written < frames {
             let step = market.step()
             steps += 1
             trades += step.trades.count
-            for frame in encoder.frames(for: step, market: market) where written < frames {
+            let stepFrames = encoder.frames(for: step, market: market)
+            if written + stepFrames.count <= frames { completeSteps += 1 }
+            for frame in stepFrames where written < frames {
                 try write(frame.time, frame.text)
                 written += 1
             }
         }
-        return Summary(frames: written, steps: steps, trades: trades, walls: market.walls)
+        return Summary(frames: written, steps: steps, completeSteps: completeSteps, trades: trades, walls: market.walls)
     }
 
     /// Writes the recording to `path` (gzip when it ends in `.gz`) and, if given, the wall labels as a
     /// JSON array to `labelsPath`.
-    public static func write(venue: Venue, frames: Int, seed: UInt64, to path: String, labelsPath: String?) throws -> Summary {
+    public static func write(venue: Venue, frames: Int, seed: UInt64, to path: String, labelsPath: String?,
+                             okxChecksums: Bool = false) throws -> Summary {
         let writer = try RecordingWriter(path: path)
-        let summary = try generate(venue: venue, frames: frames, seed: seed) { time, frame in
+        let summary = try generate(venue: venue, frames: frames, seed: seed, okxChecksums: okxChecksums) { time, frame in
             try writer.append(receiveTimeNanoseconds: time, frame: Array(frame.utf8))
         }
         try writer.close()
