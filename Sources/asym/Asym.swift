@@ -11,7 +11,7 @@ struct Asym: ParsableCommand {
         version: AsymVersionText.short,
         subcommands: [
             VersionCommand.self, BenchCommand.self, SynthCommand.self, BookCommand.self, ReplayCommand.self,
-            ServeCommand.self, RecordCommand.self, ConfigCommand.self,
+            ServeCommand.self, RecordCommand.self, ConfigCommand.self, KillCommand.self,
             SpoofCommand.self, FeaturesCommand.self,
             IndicatorsCommand.self,
         ]
