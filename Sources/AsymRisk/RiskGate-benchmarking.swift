@@ -1,7 +1,7 @@
 extension RiskGate {
     /// Benchmark support: forgets what the last approvals recorded (entry times, signal times, the
     /// entry window, reserved margin, spent throttle tokens) so the approved path can be timed again
-    /// and again. The engine never calls it.
+    /// and again, without allocating. The engine never calls it.
     @_spi(Benchmarking)
     public func forgetEntriesForBenchmark(now: Int64) {
         for index in lastEntryAt.indices { lastEntryAt[index] = .min / 2 }
@@ -10,8 +10,7 @@ extension RiskGate {
             marginInUse -= reservedMargin[index]
             reservedMargin[index] = 0
         }
-        entries = TimestampWindow(capacity: max(limits.maxEntriesPerDay, limits.maxEntriesPerHour) + 1)
-        throttles = Array(repeating: TokenBucket(ratePerSecond: limits.ordersPerSecond, burst: limits.orderBurst, now: now),
-                          count: throttles.count)
+        entries.removeAll()
+        for index in throttles.indices { throttles[index].refill(now: now) }
     }
 }

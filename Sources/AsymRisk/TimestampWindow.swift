@@ -17,6 +17,12 @@ public struct TimestampWindow: Sendable {
         stored = min(stored &+ 1, times.count)
     }
 
+    /// Forgets every recorded time, keeping the storage.
+    public mutating func removeAll() {
+        next = 0
+        stored = 0
+    }
+
     /// Events at or after `since`.
     ///
     /// - Complexity: O(capacity); capacities are small (≤ 64).
