@@ -29,6 +29,8 @@ let package = Package(
         .library(name: "AsymBook", targets: ["AsymBook"]),
         .library(name: "AsymSignals", targets: ["AsymSignals"]),
         .library(name: "AsymRisk", targets: ["AsymRisk"]),
+        .library(name: "AsymExecution", targets: ["AsymExecution"]),
+        .library(name: "AsymJournal", targets: ["AsymJournal"]),
         .library(name: "AsymEngine", targets: ["AsymEngine"]),
     ],
     dependencies: [
@@ -56,9 +58,12 @@ let package = Package(
         .target(name: "AsymBook", dependencies: ["AsymCore"], swiftSettings: strictSwift),
         .target(name: "AsymSignals", dependencies: ["AsymCore", "AsymBook"], swiftSettings: strictSwift),
         .target(name: "AsymRisk", dependencies: ["AsymCore"], swiftSettings: strictSwift),
+        .target(name: "AsymExecution", dependencies: ["AsymCore", "AsymRisk", "AsymBook"], swiftSettings: strictSwift),
+        .target(name: "AsymJournal", dependencies: ["AsymCore", "AsymRing", "AsymTransport"], swiftSettings: strictSwift),
         .target(
             name: "AsymEngine",
             dependencies: ["AsymCore", "AsymRing", "AsymTransport", "AsymVenues", "AsymBook", "AsymSignals", "AsymRisk",
+                "AsymExecution", "AsymJournal",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strictSwift
@@ -83,6 +88,10 @@ let package = Package(
         .testTarget(
             name: "AsymSignalsTests", dependencies: ["AsymSignals", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strictSwift
+        ),
+        .testTarget(name: "AsymExecutionTests", dependencies: ["AsymExecution", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "AsymJournalTests", dependencies: ["AsymJournal", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift
         ),
         .testTarget(name: "AsymRiskTests", dependencies: ["AsymRisk", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "AsymBookTests", dependencies: ["AsymBook", "TestSupport"], swiftSettings: strictSwift),
