@@ -14,6 +14,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case decodeBinance = "decode-binance"
     /// OKX frame decode + sequence + book apply (checksums verified).
     case decodeOKX = "decode-okx"
+    /// Book features + spoof + risk penalty + regime + strategies + signal per book update.
+    case features
 
     /// Default operation count for the suite.
     public var defaultOperations: Int {
@@ -23,6 +25,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .journalIO: 4_000_000
         case .decode, .decodeBinance, .decodeOKX: 1_000_000
         case .risk: 1_000_000
+        case .features: 400_000
         }
     }
 
@@ -34,6 +37,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .hmac: return try HMACBenchmark.run(operations: count)
         case .journalIO: return try JournalIOBenchmark.run(operations: count)
         case .risk: return try RiskBenchmark.run(operations: count)
+        case .features: return try FeaturesBenchmark.run(operations: count)
         case .decode: return try DecodeBenchmark.run(venue: .bybit, suite: rawValue, operations: count)
         case .decodeBinance: return try DecodeBenchmark.run(venue: .binance, suite: rawValue, operations: count)
         case .decodeOKX: return try DecodeBenchmark.run(venue: .okx, suite: rawValue, operations: count)

@@ -1,7 +1,6 @@
 import AsymBook
 public import AsymCore
 public import AsymSignals
-import AsymTransport
 import AsymVenues
 
 /// Receives the feature engine after each book update of a `FeatureDumpReplay`.
@@ -57,40 +56,28 @@ public struct FeatureDumpReplay<Sink: FeatureDumpSink>: MarketDataVisitor {
     }
 
     public func visit<Rules: VenueSequencing>(_ processor: MarketDataProcessor<Rules>) throws -> Result {
-        processor.restSnapshotInstrument = instrument
-        let reader = try RecordingReader(path: path)
-        defer { reader.close() }
-        var engine = BookFeatureEngine(configuration: configuration)
-        var sink = self.sink
-        var frames = 0
-        var first: Int64 = 0
-        var last: Int64 = 0
-        while let line = try reader.next() {
-            let receiveTime = line.receiveTimeNanoseconds
-            if frames == 0 { first = receiveTime }
-            frames += 1
-            last = receiveTime
-            let outcome = processor.process(line.frame, receiveTime: receiveTime)
-            switch outcome {
-            case .bookUpdated(let id), .bookUnusable(let id), .gap(let id):
-                guard id == instrument else { continue }
-                let exchangeTime = processor.batch.header.exchangeTime ?? receiveTime
-                engine.update(book: processor.books[id], exchangeTime: exchangeTime, receiveTime: receiveTime)
-                try sink.bookUpdated(&engine)
-            case .trades(let id):
-                guard id == instrument else { continue }
-                let trades = processor.batch.trades
-                for index in trades.indices where !trades[index].isBlockTrade {
-                    let trade = trades[index]
-                    engine.recordTrade(price: trade.price, quantity: trade.quantity, taker: trade.takerSide,
-                                       exchangeTime: trade.exchangeTime)
-                }
-            case .noChange, .control, .decodeError:
-                continue
-            }
+        var feeding = Feeding(engine: BookFeatureEngine(configuration: configuration), sink: sink)
+        let span = try InstrumentFeed.replay(path: path, instrument: instrument, processor: processor,
+                                             observer: &feeding)
+        feeding.engine.spoof.flush()
+        try feeding.sink.finish(&feeding.engine)
+        return Result(sink: feeding.sink, engine: feeding.engine, frames: span.frames,
+                      firstReceiveTime: span.firstReceiveTime, lastReceiveTime: span.lastReceiveTime)
+    }
+
+    /// Book updates go to the engine, then the sink; trades go to the engine.
+    struct Feeding: InstrumentFeedObserver {
+        var engine: BookFeatureEngine
+        var sink: Sink
+
+        mutating func bookUpdated(_ book: borrowing OrderBook, exchangeTime: Int64, receiveTime: Int64) throws {
+            engine.update(book: book, exchangeTime: exchangeTime, receiveTime: receiveTime)
+            try sink.bookUpdated(&engine)
         }
-        engine.spoof.flush()
-        try sink.finish(&engine)
-        return Result(sink: sink, engine: engine, frames: frames, firstReceiveTime: first, lastReceiveTime: last)
+
+        mutating func traded(_ trade: TradeEvent) throws {
+            engine.recordTrade(price: trade.price, quantity: trade.quantity, taker: trade.takerSide,
+                               exchangeTime: trade.exchangeTime)
+        }
     }
 }
