@@ -3,8 +3,8 @@
 /// Used for the "typical" level size, spread and depth that whale, spoof and risk thresholds are
 /// relative to: a median ignores the very walls it is meant to detect. Storage is allocated once;
 /// `push` never allocates (keep the value uniquely referenced, e.g. a stored `var`).
-/// - Complexity: `push` is O(log capacity) to search plus O(capacity) element moves (the sorted copy
-///   shifts), so keep `capacity` small (≤ 256) and decimate the samples on hot paths.
+/// - Complexity: `push` is O(log capacity) to find the evicted sample plus one element move per
+///   sample lying between the evicted and the new value; keep `capacity` small (≤ 256).
 public struct RollingMedian: Sendable {
     @usableFromInline var ring: ContiguousArray<Double>
     @usableFromInline var sorted: ContiguousArray<Double>
@@ -27,14 +27,22 @@ public struct RollingMedian: Sendable {
     @inlinable
     public mutating func push(_ value: Double) {
         if count == capacity {
+            // Replace the evicted sample's slot in the sorted copy and slide the new value to its
+            // place: moves only the elements between the two values, not the tail twice.
             let oldest = ring[head]
             var index = lowerBound(oldest)
-            // Remove `oldest` from the sorted copy by shifting the tail left.
-            while index < count &- 1 {
+            ring[head] = value
+            head = head &+ 1 == capacity ? 0 : head &+ 1
+            while index > 0 && sorted[index &- 1] > value {
+                sorted[index] = sorted[index &- 1]
+                index &-= 1
+            }
+            while index < count &- 1 && sorted[index &+ 1] < value {
                 sorted[index] = sorted[index &+ 1]
                 index &+= 1
             }
-            storedCount &-= 1
+            sorted[index] = value
+            return
         }
         ring[head] = value
         head = head &+ 1 == capacity ? 0 : head &+ 1

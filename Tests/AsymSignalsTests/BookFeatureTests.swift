@@ -117,3 +117,24 @@ func testEngine() -> BookFeatureEngine {
         #expect(sum.total == 0)
     }
 }
+
+@Suite struct RollingMedianReferenceTests {
+    /// The in-place replacement must equal a sort of the last `capacity` samples after every push.
+    @Test func medianEqualsASortedWindowAfterEveryPush() {
+        var random = SplitMix64(seed: 3)
+        for capacity in [1, 2, 7, 64, 255] {
+            var median = RollingMedian(capacity: capacity)
+            var window: [Double] = []
+            for _ in 0..<3_000 {
+                let value = Double(random.below(50))  // many ties
+                median.push(value)
+                window.append(value)
+                if window.count > capacity { window.removeFirst() }
+                let sorted = window.sorted()
+                let middle = sorted.count / 2
+                let expected = sorted.count % 2 == 1 ? sorted[middle] : 0.5 * (sorted[middle - 1] + sorted[middle])
+                #expect(median.median == expected)
+            }
+        }
+    }
+}
