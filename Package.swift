@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "asym",
             dependencies: [
-                "AsymEngine", "CMallocInterposer",
+                "AsymEngine", "AsymCore", "AsymRisk", "AsymJournal", "CMallocInterposer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift

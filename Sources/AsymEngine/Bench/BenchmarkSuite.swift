@@ -16,6 +16,10 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case decodeOKX = "decode-okx"
     /// Book features + spoof + risk penalty + regime + strategies + signal per book update.
     case features
+    /// The event journal: hot-path enqueue, and durable events/s through io_uring against pwrite + fdatasync.
+    case journal
+    /// Marketable order → fill on the paper venue (router, matching, events).
+    case paper
 
     /// Default operation count for the suite.
     public var defaultOperations: Int {
@@ -26,6 +30,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .decode, .decodeBinance, .decodeOKX: 1_000_000
         case .risk: 1_000_000
         case .features: 400_000
+        case .journal: 4_000_000
+        case .paper: 1_000_000
         }
     }
 
@@ -41,6 +47,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .decode: return try DecodeBenchmark.run(venue: .bybit, suite: rawValue, operations: count)
         case .decodeBinance: return try DecodeBenchmark.run(venue: .binance, suite: rawValue, operations: count)
         case .decodeOKX: return try DecodeBenchmark.run(venue: .okx, suite: rawValue, operations: count)
+        case .journal: return try JournalBenchmark.run(operations: count)
+        case .paper: return try PaperBenchmark.run(operations: count)
         }
     }
 }
