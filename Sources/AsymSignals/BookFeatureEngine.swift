@@ -59,7 +59,8 @@ public struct BookFeatureEngine: Sendable {
     /// An engine with empty history.
     public init(configuration: BookFeatureConfiguration = BookFeatureConfiguration()) {
         precondition((10...64).contains(configuration.levels), "levels must be 10...64")
-        precondition(configuration.depthRefreshInterval >= 1 && configuration.regimeSampleInterval >= 1,
+        precondition(configuration.depthRefreshInterval >= 1 && configuration.regimeSampleInterval >= 1
+                     && configuration.levelSampleInterval >= 1,
                      "intervals must be positive")
         self.configuration = configuration
         spoof = SpoofDetector(configuration: configuration.spoof)
@@ -269,12 +270,14 @@ public struct BookFeatureEngine: Sendable {
         storedFeatures.askWhaleDistance = asks.nearestWhale
         storedFeatures.bidLargestRatio = median > 0 ? Double(bids.largest) / median : 0
         storedFeatures.askLargestRatio = median > 0 ? Double(asks.largest) / median : 0
-        let sample = sampleAsk ? asks.sample : bids.sample
-        if sample > 0 { levelSizes.push(Double(sample)) }
-        sampleAsk.toggle()
-        if !sampleAsk {
-            sampleRank &+= 1
-            if sampleRank == configuration.levels { sampleRank = 0 }
+        if storedFeatures.updates % Int64(configuration.levelSampleInterval) == 0 {
+            let sample = sampleAsk ? asks.sample : bids.sample
+            if sample > 0 { levelSizes.push(Double(sample)) }
+            sampleAsk.toggle()
+            if !sampleAsk {
+                sampleRank &+= 1
+                if sampleRank == configuration.levels { sampleRank = 0 }
+            }
         }
     }
 
