@@ -43,35 +43,12 @@ struct IndicatorFixture {
     }
 
     static func stream(_ rows: [Row]) -> [String: [Double?]] {
-        var sma = SimpleMovingAverage(period: 20)
-        var ema = ExponentialMovingAverage(period: 20)
-        var rsi = RelativeStrengthIndex(period: 14)
-        var macd = MovingAverageConvergenceDivergence(fastPeriod: 12, slowPeriod: 26, signalPeriod: 9)
-        var bands = BollingerBands(period: 20, deviationsUp: 2, deviationsDown: 2)
-        var atr = AverageTrueRange(period: 14)
-        var adx = AverageDirectionalIndex(period: 14)
-        var vwap = SessionVWAP()
-        var volatility = RealizedVolatility(period: 20)
-        var zscore = ZScore(period: 20)
+        var indicators = IndicatorSet()
         var out: [String: [Double?]] = [:]
         for row in rows {
-            let bar = row.values
-            out["sma_20", default: []].append(sma.update(bar.close))
-            out["ema_20", default: []].append(ema.update(bar.close))
-            out["rsi_14", default: []].append(rsi.update(bar.close))
-            let m = macd.update(bar.close)
-            out["macd", default: []].append(m?.macd)
-            out["macd_signal", default: []].append(m?.signal)
-            out["macd_hist", default: []].append(m?.histogram)
-            let b = bands.update(bar.close)
-            out["bb_upper", default: []].append(b?.upper)
-            out["bb_middle", default: []].append(b?.middle)
-            out["bb_lower", default: []].append(b?.lower)
-            out["atr_14", default: []].append(atr.update(high: bar.high, low: bar.low, close: bar.close))
-            out["adx_14", default: []].append(adx.update(high: bar.high, low: bar.low, close: bar.close))
-            out["vwap", default: []].append(vwap.update(candle: bar, openTime: row.timestamp))
-            out["realized_vol_20", default: []].append(volatility.update(bar.close))
-            out["zscore_20", default: []].append(zscore.update(bar.close))
+            for (name, value) in zip(IndicatorSet.columns, indicators.update(row.values, openTime: row.timestamp).array) {
+                out[name, default: []].append(value)
+            }
         }
         return out
     }

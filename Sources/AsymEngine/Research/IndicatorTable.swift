@@ -30,10 +30,7 @@ public struct IndicatorTable: Sendable {
     /// The header an input file must start with.
     public static let header = "timestamp,open,high,low,close,volume"
     /// Output columns, in order.
-    public static let columns = [
-        "sma_20", "ema_20", "rsi_14", "macd", "macd_signal", "macd_hist", "bb_upper", "bb_middle", "bb_lower",
-        "atr_14", "adx_14", "vwap", "realized_vol_20", "zscore_20",
-    ]
+    public static var columns: [String] { IndicatorSet.columns }
 
     /// Row timestamps as read (in the file's unit).
     public let timestamps: [Int64]
@@ -50,16 +47,7 @@ public struct IndicatorTable: Sendable {
         guard let first = lines.first else { throw .empty }
         guard first.replacing(" ", with: "") == Self.header else { throw .missingHeader(found: String(first)) }
 
-        var sma = SimpleMovingAverage(period: 20)
-        var ema = ExponentialMovingAverage(period: 20)
-        var rsi = RelativeStrengthIndex(period: 14)
-        var macd = MovingAverageConvergenceDivergence(fastPeriod: 12, slowPeriod: 26, signalPeriod: 9)
-        var bands = BollingerBands(period: 20, deviationsUp: 2, deviationsDown: 2)
-        var atr = AverageTrueRange(period: 14)
-        var adx = AverageDirectionalIndex(period: 14)
-        var vwap = SessionVWAP()
-        var volatility = RealizedVolatility(period: 20)
-        var zscore = ZScore(period: 20)
+        var indicators = IndicatorSet()
 
         var timestamps: [Int64] = []
         var values = [[Double?]](repeating: [], count: Self.columns.count)
@@ -85,16 +73,8 @@ public struct IndicatorTable: Sendable {
             }
             let candle = CandleValues(open: bar[0], high: bar[1], low: bar[2], close: bar[3], volume: bar[4])
             timestamps.append(timestamp)
-            let m = macd.update(candle.close)
-            let b = bands.update(candle.close)
-            let row: [Double?] = [
-                sma.update(candle.close), ema.update(candle.close), rsi.update(candle.close),
-                m?.macd, m?.signal, m?.histogram, b?.upper, b?.middle, b?.lower,
-                atr.update(high: candle.high, low: candle.low, close: candle.close),
-                adx.update(high: candle.high, low: candle.low, close: candle.close),
-                vwap.update(candle: candle, openTime: timestamp.multipliedReportingOverflow(by: nanosecondsPerUnit).partialValue),
-                volatility.update(candle.close), zscore.update(candle.close),
-            ]
+            let row = indicators.update(
+                candle, openTime: timestamp.multipliedReportingOverflow(by: nanosecondsPerUnit).partialValue).array
             for (column, value) in row.enumerated() { values[column].append(value) }
         }
         self.timestamps = timestamps
