@@ -118,7 +118,9 @@ public struct OrderBook: Sendable {
     @inlinable public var crossing: BookCrossing { storedCrossing }
 
     /// `true` when the book is valid and its last frame ended neither crossed nor locked.
-    @inlinable public var isUsable: Bool { storedStatus == .valid && storedCrossing == .none }
+    @inlinable public var isUsable: Bool {
+        @inline(__always) get { storedStatus == .valid && storedCrossing == .none }
+    }
 
     /// The time passed to the last `endFrame(at:)` (ns; the caller's clock), 0 before any frame.
     @inlinable public var lastUpdateTime: Int64 { storedLastUpdateTime }

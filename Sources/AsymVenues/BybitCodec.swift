@@ -50,8 +50,13 @@ public struct BybitCodec: FrameCodec {
         var success: Bool?
         var operation: Range<Int>?
         var first = true
-        while let key = try reader.readMemberKey(isFirst: &first) {
-            if reader.getBytes(key, equal: "data") {
+        // Bybit's field order, as a guess for `readPackedMemberKey(expecting:)`: speed only.
+        var expected = JSONByteReader.packed("topic")
+        while let key = try reader.readPackedMemberKey(isFirst: &first, expecting: expected) {
+            expected = 0
+            switch key {
+            case JSONByteReader.packed("data"):
+                expected = JSONByteReader.packed("cts")
                 switch topic {
                 case .orderbook, .trade:
                     if let entry {
@@ -66,10 +71,12 @@ public struct BybitCodec: FrameCodec {
                 case .other:
                     try reader.skipValue()
                 }
-            } else if reader.getBytes(key, equal: "topic") {
+            case JSONByteReader.packed("topic"):
+                expected = JSONByteReader.packed("type")
                 let range = try reader.readString()
                 (topic, entry) = classify(topic: range, reader: reader, batch: batch)
-            } else if reader.getBytes(key, equal: "type") {
+            case JSONByteReader.packed("type"):
+                expected = JSONByteReader.packed("ts")
                 let range = try reader.readString()
                 if reader.getBytes(range, equal: "snapshot") {
                     isSnapshot = true
@@ -78,19 +85,20 @@ public struct BybitCodec: FrameCodec {
                 } else {
                     throw .invalidValue(offset: range.lowerBound)
                 }
-            } else if reader.getBytes(key, equal: "ts") {
+            case JSONByteReader.packed("ts"):
+                expected = JSONByteReader.packed("data")
                 let offset = reader.readerIndex
                 batch.header.exchangeTime = try VenueTime.nanoseconds(milliseconds: reader.readInteger(), offset: offset)
-            } else if reader.getBytes(key, equal: "cts") {
+            case JSONByteReader.packed("cts"):
                 let offset = reader.readerIndex
                 batch.header.matchTime = try VenueTime.nanoseconds(milliseconds: reader.readInteger(), offset: offset)
-            } else if reader.getBytes(key, equal: "success") {
+            case JSONByteReader.packed("success"):
                 success = try reader.readBool()
-            } else if reader.getBytes(key, equal: "ret_msg") {
+            case JSONByteReader.packed("ret_msg"):
                 batch.header.messageRange = try reader.readString()
-            } else if reader.getBytes(key, equal: "op") {
+            case JSONByteReader.packed("op"):
                 operation = try reader.readString()
-            } else {
+            default:
                 try reader.skipValue()
             }
         }
@@ -132,7 +140,10 @@ public struct BybitCodec: FrameCodec {
     }
 
     /// Splits `orderbook.50.BTCUSDT` / `publicTrade.BTCUSDT` into kind, depth and registered instrument.
-    @inlinable
+    ///
+    /// Inlined: a call would copy the reader, and reading back the copy just after `readString`
+    /// updated its index stalls store forwarding.
+    @inlinable @inline(always)
     func classify(topic range: Range<Int>, reader: JSONByteReader, batch: FrameBatch) -> (Topic, SymbolTable.Entry?) {
         let kind: Topic
         let symbolStart: Int
@@ -174,18 +185,27 @@ public struct BybitCodec: FrameCodec {
     func decodeBook(_ reader: inout JSONByteReader, entry: SymbolTable.Entry, into batch: FrameBatch) throws(DecodeError) {
         try reader.readObjectStart()
         var first = true
-        while let key = try reader.readMemberKey(isFirst: &first) {
-            if reader.getBytes(key, equal: "b") {
+        var expected = JSONByteReader.packed("s")  // Bybit's field order, a guess (speed only)
+        while let key = try reader.readPackedMemberKey(isFirst: &first, expecting: expected) {
+            expected = 0
+            switch key {
+            case JSONByteReader.packed("b"):
+                expected = JSONByteReader.packed("a")
                 try reader.readLevels(
                     into: batch, side: .bid, priceScale: entry.priceScale, quantityScale: entry.quantityScale)
-            } else if reader.getBytes(key, equal: "a") {
+            case JSONByteReader.packed("a"):
+                expected = JSONByteReader.packed("u")
                 try reader.readLevels(
                     into: batch, side: .ask, priceScale: entry.priceScale, quantityScale: entry.quantityScale)
-            } else if reader.getBytes(key, equal: "u") {
+            case JSONByteReader.packed("u"):
+                expected = JSONByteReader.packed("seq")
                 batch.header.updateID = try reader.readInteger()
-            } else if reader.getBytes(key, equal: "seq") {
+            case JSONByteReader.packed("seq"):
                 batch.header.sequence = try reader.readInteger()
-            } else {
+            case JSONByteReader.packed("s"):  // the topic names the instrument
+                expected = JSONByteReader.packed("b")
+                try reader.skipValue()
+            default:
                 try reader.skipValue()
             }
         }
@@ -205,12 +225,18 @@ public struct BybitCodec: FrameCodec {
             var tradeID: UInt64?
             var isBlockTrade = false
             var first = true
-            while let key = try reader.readMemberKey(isFirst: &first) {
-                if reader.getBytes(key, equal: "p") {
+            var expected = JSONByteReader.packed("T")  // Bybit's field order, a guess (speed only)
+            while let key = try reader.readPackedMemberKey(isFirst: &first, expecting: expected) {
+                expected = 0
+                switch key {
+                case JSONByteReader.packed("p"):
+                    expected = JSONByteReader.packed("L")
                     price = try reader.readTicks(scale: entry.priceScale)
-                } else if reader.getBytes(key, equal: "v") {
+                case JSONByteReader.packed("v"):
+                    expected = JSONByteReader.packed("p")
                     quantity = try reader.readTicks(scale: entry.quantityScale)
-                } else if reader.getBytes(key, equal: "S") {
+                case JSONByteReader.packed("S"):
+                    expected = JSONByteReader.packed("v")
                     let range = try reader.readString()
                     if reader.getBytes(range, equal: "Buy") {
                         side = .buy
@@ -219,16 +245,28 @@ public struct BybitCodec: FrameCodec {
                     } else {
                         throw .invalidValue(offset: range.lowerBound)
                     }
-                } else if reader.getBytes(key, equal: "T") {
+                case JSONByteReader.packed("T"):
+                    expected = JSONByteReader.packed("s")
                     let offset = reader.readerIndex
                     time = try VenueTime.nanoseconds(milliseconds: reader.readInteger(), offset: offset)
-                } else if reader.getBytes(key, equal: "i") {
+                case JSONByteReader.packed("i"):
+                    expected = JSONByteReader.packed("BT")
                     tradeID = reader.getIdentifier(try reader.readString())
-                } else if reader.getBytes(key, equal: "BT") {
+                case JSONByteReader.packed("BT"):
+                    expected = JSONByteReader.packed("RPI")
                     isBlockTrade = try reader.readBool()
-                } else if reader.getBytes(key, equal: "seq") {
+                case JSONByteReader.packed("seq"):
                     batch.header.sequence = try reader.readInteger()
-                } else {
+                case JSONByteReader.packed("s"):
+                    expected = JSONByteReader.packed("S")
+                    try reader.skipValue()
+                case JSONByteReader.packed("L"):
+                    expected = JSONByteReader.packed("i")
+                    try reader.skipValue()
+                case JSONByteReader.packed("RPI"):
+                    expected = JSONByteReader.packed("seq")
+                    try reader.skipValue()
+                default:
                     try reader.skipValue()
                 }
             }

@@ -22,6 +22,8 @@ public final class FrameBatch {
     @usableFromInline @exclusivity(unchecked) var bidStorage: ContiguousArray<BookLevel>
     @usableFromInline @exclusivity(unchecked) var askStorage: ContiguousArray<BookLevel>
     @usableFromInline @exclusivity(unchecked) var tradeStorage: ContiguousArray<TradeEvent>
+    /// A fresh header, copied by `reset` (cheaper than calling `FrameHeader.init`, which is not inlinable).
+    @usableFromInline let emptyHeader = FrameHeader()
     @usableFromInline @exclusivity(unchecked) var bidCount = 0
     @usableFromInline @exclusivity(unchecked) var askCount = 0
     @usableFromInline @exclusivity(unchecked) var tradeCount = 0
@@ -54,11 +56,19 @@ public final class FrameBatch {
     /// Clears the batch for a new frame from `venue`.
     @inlinable
     public func reset(venue: Venue) {
-        header = FrameHeader()
+        header = emptyHeader
         header.venue = venue
         bidCount = 0
         askCount = 0
         tradeCount = 0
+    }
+
+    /// Calls `body` with each level of `side` in order: one access to the storage per frame, not
+    /// one checked subscript per level (the processor's apply loop).
+    @inlinable @inline(__always)
+    public func forEachLevel(of side: BookSide, _ body: (BookLevel) -> Void) {
+        let levels = side == .bid ? bidStorage[..<bidCount] : askStorage[..<askCount]
+        for level in levels { body(level) }
     }
 
     /// Appends a level to `side`.
@@ -97,6 +107,7 @@ public final class FrameBatch {
 
         @inlinable public var startIndex: Int { 0 }
         @inlinable public var endIndex: Int { side == .bid ? batch.bidCount : batch.askCount }
+        @inlinable public var count: Int { endIndex }
 
         @inlinable
         public subscript(position: Int) -> BookLevel {
@@ -114,6 +125,7 @@ public final class FrameBatch {
 
         @inlinable public var startIndex: Int { 0 }
         @inlinable public var endIndex: Int { batch.tradeCount }
+        @inlinable public var count: Int { endIndex }
 
         @inlinable
         public subscript(position: Int) -> TradeEvent {

@@ -81,13 +81,6 @@ public struct JSONByteReader {
         return hasQuote | hasBackslash | hasControl
     }
 
-    /// Whether all eight bytes are ASCII digits (Lemire, "Fast numeric parsing", 2018).
-    @inlinable @inline(__always)
-    static func isEightDigits(_ word: UInt64) -> Bool {
-        ((word & 0xF0F0_F0F0_F0F0_F0F0) | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) &>> 4))
-            == 0x3333_3333_3333_3333
-    }
-
     /// The value of eight ASCII digits, first digit most significant, in three multiplies (Lemire).
     @inlinable @inline(__always)
     static func parseEightDigits(_ word: UInt64) -> UInt64 {
@@ -267,8 +260,48 @@ public struct JSONByteReader {
     }
 
     /// Reads a JSON integer (optional `-`, digits). Fractions, exponents and overflow are errors.
-    @inlinable
+    ///
+    /// Always inlined (`@inline(__always)` is only a hint and was not taken): the common case then
+    /// runs without a call and with the reader in registers.
+    @inlinable @inline(always)
     public mutating func readInteger() throws(DecodeError) -> Int64 {
+        if let value = readPlainInteger() { return value }
+        return try readIntegerByWords()
+    }
+
+    /// The usual integer, 8–15 digits with nothing before them (times, update and sequence ids),
+    /// from two independent word loads; nil, reader unmoved, for anything else.
+    @inlinable @inline(__always)
+    mutating func readPlainInteger() -> Int64? {
+        let start = readerIndex
+        guard start &+ 8 <= bytes.count else { return nil }
+        let high = word(start)
+        let low: UInt64
+        if start &+ 16 <= bytes.count {
+            low = word(start &+ 8)
+        } else {
+            // Near the end (Bybit's trailing `cts`): the frame's last word, shifted so that bytes past
+            // the end read as 0x00, a non-digit, which ends the number just as the end does.
+            let missing = start &+ 16 &- bytes.count  // 1...8
+            low = missing == 8 ? 0 : word(bytes.count &- 8) &>> UInt64(truncatingIfNeeded: missing &* 8)
+        }
+        let lowStops = Self.nonDigitBytes(low)
+        guard Self.nonDigitBytes(high) == 0 && lowStops != 0 else { return nil }
+        let lowCount = lowStops.trailingZeroBitCount &>> 3
+        let terminator = UInt8(truncatingIfNeeded: low &>> UInt64(truncatingIfNeeded: lowCount &* 8))
+        guard terminator != UInt8(ascii: "."), terminator | 0x20 != UInt8(ascii: "e") else { return nil }
+        var value = Self.parseEightDigits(high)
+        if lowCount != 0 {
+            let aligned = low &<< UInt64(truncatingIfNeeded: (8 &- lowCount) &* 8)
+            value = value &* Self.powerOfTen(lowCount) &+ Self.parseEightDigits(aligned)
+        }
+        readerIndex = start &+ 8 &+ lowCount
+        return Int64(truncatingIfNeeded: value)
+    }
+
+    /// `readInteger` for any input: whitespace, sign, any length, and the exact errors.
+    @inlinable
+    mutating func readIntegerByWords() throws(DecodeError) -> Int64 {
         _ = try readWhitespaceAndGetByte()
         let start = readerIndex
         var index = readerIndex
@@ -280,13 +313,25 @@ public struct JSONByteReader {
         }
         var magnitude: UInt64 = 0
         var digits = 0
-        // Eight digits per step while they last (timestamps and ids are 13–19 digits).
+        // A word per step (timestamps and ids are 10–19 digits): eight digits, or the digits
+        // before the first non-digit. At most 18 digits are taken here, so nothing overflows.
         while index &+ 8 <= end && digits <= 10 {
             let eight = word(index)
-            guard Self.isEightDigits(eight) else { break }
-            magnitude = magnitude &* 100_000_000 &+ Self.parseEightDigits(eight)
-            digits &+= 8
-            index &+= 8
+            let stops = Self.nonDigitBytes(eight)
+            if stops == 0 {
+                magnitude = magnitude &* 100_000_000 &+ Self.parseEightDigits(eight)
+                digits &+= 8
+                index &+= 8
+                continue
+            }
+            let count = stops.trailingZeroBitCount &>> 3
+            if count > 0 {
+                let aligned = eight &<< UInt64(truncatingIfNeeded: (8 &- count) &* 8)
+                magnitude = magnitude &* Self.powerOfTen(count) &+ Self.parseEightDigits(aligned)
+                digits &+= count
+                index &+= count
+            }
+            break
         }
         // Up to 18 digits cannot overflow a UInt64; only longer numbers pay for overflow checks.
         while index < end && digits < 18 {
@@ -384,8 +429,21 @@ public struct JSONByteReader {
         return true
     }
 
-    @usableFromInline
+    @inlinable @inline(__always)
     mutating func readLiteral(_ literal: StaticString) throws(DecodeError) {
+        let length = literal.utf8CodeUnitCount
+        if readerIndex &+ 8 <= bytes.count
+            && word(readerIndex) & Self.lowBytes(length) == Self.literalWord(literal, from: 0, count: length)
+        {
+            readerIndex &+= length
+            return
+        }
+        try readLiteralByBytes(literal)
+    }
+
+    /// `readLiteral` near the end of the frame or on a mismatch, which it reports at the exact byte.
+    @usableFromInline
+    mutating func readLiteralByBytes(_ literal: StaticString) throws(DecodeError) {
         let length = literal.utf8CodeUnitCount
         guard readerIndex + length <= bytes.count else { throw .unexpectedEnd }
         for offset in 0..<length {
@@ -481,11 +539,25 @@ public struct JSONByteReader {
     // MARK: - Looking at ranges
 
     /// Whether the bytes in `range` are exactly `literal`.
+    ///
+    /// Compares a word at a time; with a literal argument the expected words fold to constants.
     @inlinable @inline(__always)
     public func getBytes(_ range: Range<Int>, equal literal: StaticString) -> Bool {
         let length = literal.utf8CodeUnitCount
         guard range.count == length, range.lowerBound >= 0, range.upperBound <= bytes.count else { return false }
         var offset = 0
+        while length &- offset >= 8 {
+            guard word(range.lowerBound &+ offset) == Self.literalWord(literal, from: offset, count: 8) else {
+                return false
+            }
+            offset &+= 8
+        }
+        let rest = length &- offset
+        guard rest > 0 else { return true }
+        if range.lowerBound &+ offset &+ 8 <= bytes.count {
+            let found = word(range.lowerBound &+ offset) & Self.lowBytes(rest)
+            return found == Self.literalWord(literal, from: offset, count: rest)
+        }
         while offset < length {
             // Safety: `offset < length`, inside the literal; `range` was checked against the buffer.
             guard literal.utf8Start[offset] == byte(range.lowerBound &+ offset) else { return false }
@@ -494,8 +566,21 @@ public struct JSONByteReader {
         return true
     }
 
+    /// `count` (1–8) bytes of `literal` from `offset`, packed first byte lowest.
+    @inlinable @inline(__always)
+    static func literalWord(_ literal: StaticString, from offset: Int, count: Int) -> UInt64 {
+        var value: UInt64 = 0
+        var index = offset &+ count
+        while index > offset {
+            index &-= 1
+            // Safety: the callers keep `offset + count <= utf8CodeUnitCount`.
+            value = value &<< 8 | UInt64(literal.utf8Start[index])
+        }
+        return value
+    }
+
     /// Whether the bytes in `range` start with `prefix`.
-    @inlinable
+    @inlinable @inline(__always)
     public func getBytes(_ range: Range<Int>, hasPrefix prefix: StaticString) -> Bool {
         let length = prefix.utf8CodeUnitCount
         guard range.count >= length else { return false }
@@ -534,8 +619,9 @@ public struct JSONByteReader {
     public mutating func readTicks(scale: FixedPointScale) throws(DecodeError) -> Int64 {
         try expect(UInt8(ascii: "\""))
         let start = readerIndex
-        if let value = scanPlainDecimal(from: start, scale: scale) {
-            return value
+        if let plain = getPlainTicks(at: start, scale: scale) {
+            readerIndex = plain.end
+            return plain.ticks
         }
         // Slow path: anything unusual (escapes, signs, exponents, too many digits, off-step) is
         // re-read by the exact reference parser, which throws the precise error.
@@ -544,12 +630,32 @@ public struct JSONByteReader {
         return try getTicks(range, scale: scale)
     }
 
-    /// The common case of `readTicks`: `digits[.digits]"` with at most 18 digits kept.
-    ///
-    /// Returns nil (and leaves `readerIndex` alone) for anything else. Two tight loops, one per part,
-    /// so each digit costs one multiply-add on the critical path.
+    /// `units` as whole multiples of `step`, or nil when off-step (the exact path then throws).
     @inlinable @inline(__always)
-    mutating func scanPlainDecimal(from start: Int, scale: FixedPointScale) -> Int64? {
+    static func ticks(units: Int64, step: Int64) -> Int64? {
+        if step == 1 { return units }
+        let (quotient, remainder) = units.quotientAndRemainder(dividingBy: step)
+        return remainder == 0 ? quotient : nil
+    }
+
+    /// The common case of `readTicks`: the string body at `start` (just after its opening quote) is
+    /// `digits[.digits]"` with at most 18 digits kept. Its ticks and the offset after the closing
+    /// quote, or nil for anything else (the exact path then reads it).
+    ///
+    /// Bodies that fit in a word take `shortDecimal`; longer ones the byte loop.
+    @inlinable @inline(__always)
+    func getPlainTicks(at start: Int, scale: FixedPointScale) -> (ticks: Int64, end: Int)? {
+        if start &+ 8 <= bytes.count, let short = Self.shortDecimal(word(start), decimals: scale.decimals) {
+            guard let ticks = Self.ticks(units: short.units, step: scale.step) else { return nil }
+            return (ticks, start &+ short.quote &+ 1)
+        }
+        return scanPlainDecimal(from: start, scale: scale)
+    }
+
+    /// `getPlainTicks` a byte at a time: two tight loops, one per part, so each digit costs one
+    /// multiply-add on the critical path.
+    @inlinable
+    func scanPlainDecimal(from start: Int, scale: FixedPointScale) -> (ticks: Int64, end: Int)? {
         let end = bytes.count
         let decimals = scale.decimals
         var index = start
@@ -591,38 +697,29 @@ public struct JSONByteReader {
             value = value &* 10
             missing &-= 1
         }
-        if scale.step != 1 {
-            let (quotient, remainder) = value.quotientAndRemainder(dividingBy: scale.step)
-            guard remainder == 0 else { return nil }
-            value = quotient
-        }
-        readerIndex = index &+ 1
-        return value
+        guard let ticks = Self.ticks(units: value, step: scale.step) else { return nil }
+        return (ticks, index &+ 1)
     }
 
     /// The bytes of `range` as a `SymbolKey`, or nil when longer than `SymbolKey.maximumLength`.
-    @inlinable
+    ///
+    /// Four word loads and no loop: a key assembled byte by byte in memory, then read back a word
+    /// or more at a time, stalled store forwarding on every frame.
+    @inlinable @inline(__always)
     public func getSymbolKey(_ range: Range<Int>) -> SymbolKey? {
         guard range.count <= SymbolKey.maximumLength else { return nil }
-        var key = SymbolKey()
-        var index = range.lowerBound
-        var shift: UInt64 = 0
-        var word = 0
-        var accumulator: UInt64 = 0
-        while index < range.upperBound {
-            accumulator |= UInt64(byte(index)) << shift
-            shift &+= 8
-            index &+= 1
-            if shift == 64 {
-                key.setWord(word, accumulator)
-                word &+= 1
-                shift = 0
-                accumulator = 0
-            }
-        }
-        if shift != 0 { key.setWord(word, accumulator) }
-        key.length = UInt8(range.count)
-        return key
+        let words = (
+            getPackedWord(range, at: 0), getPackedWord(range, at: 8), getPackedWord(range, at: 16),
+            getPackedWord(range, at: 24)
+        )
+        return SymbolKey(words: words, length: UInt8(range.count))
+    }
+
+    /// Up to eight bytes of `range` from `offset` packed, 0 when none are left.
+    @inlinable @inline(__always)
+    func getPackedWord(_ range: Range<Int>, at offset: Int) -> UInt64 {
+        let start = range.lowerBound &+ offset
+        return start < range.upperBound ? getPackedKey(start..<min(start &+ 8, range.upperBound)) : 0
     }
 
     /// A 64-bit identifier for the id text in `range`.
@@ -631,37 +728,28 @@ public struct JSONByteReader {
     /// its two 64-bit halves. Anything else gives its FNV-1a hash.
     @inlinable
     public func getIdentifier(_ range: Range<Int>) -> UInt64 {
+        if let uuid = getUUID(range) { return uuid }
         if let value = try? getInteger(range), value >= 0 { return UInt64(value) }
-        if range.count == 36 {
-            var high: UInt64 = 0
-            var low: UInt64 = 0
-            var nibbles = 0
-            var isUUID = true
-            for index in range {
-                let current = byte(index)
-                let position = index - range.lowerBound
-                if position == 8 || position == 13 || position == 18 || position == 23 {
-                    if current != UInt8(ascii: "-") { isUUID = false; break }
-                    continue
-                }
-                let nibble: UInt8
-                if (current &- UInt8(ascii: "0")) < 10 {
-                    nibble = current &- UInt8(ascii: "0")
-                } else if ((current | 0x20) &- UInt8(ascii: "a")) < 6 {
-                    nibble = (current | 0x20) &- UInt8(ascii: "a") &+ 10
-                } else {
-                    isUUID = false
-                    break
-                }
-                if nibbles < 16 { high = high << 4 | UInt64(nibble) } else { low = low << 4 | UInt64(nibble) }
-                nibbles += 1
-            }
-            if isUUID && nibbles == 32 { return high ^ low }
-        }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in range {
             hash = (hash ^ UInt64(byte(index))) &* 0x0000_0100_0000_01b3
         }
         return hash
+    }
+
+    /// The XOR of a UUID's two 64-bit halves (first 16 hex digits, last 16), or nil when `range` is
+    /// not `8-4-4-4-12` hex digits (either case); eight digits per step.
+    @inlinable @inline(__always)
+    func getUUID(_ range: Range<Int>) -> UInt64? {
+        let start = range.lowerBound
+        guard range.count == 36, start >= 0, range.upperBound <= bytes.count,
+            byte(start &+ 8) == UInt8(ascii: "-"), byte(start &+ 13) == UInt8(ascii: "-"),
+            byte(start &+ 18) == UInt8(ascii: "-"), byte(start &+ 23) == UInt8(ascii: "-"),
+            let first = Self.parseEightHexDigits(word(start)),
+            let second = Self.parseEightHexDigits(word(start &+ 9) & 0xFFFF_FFFF | word(start &+ 14) &<< 32),
+            let third = Self.parseEightHexDigits(word(start &+ 19) & 0xFFFF_FFFF | word(start &+ 24) &<< 32),
+            let fourth = Self.parseEightHexDigits(word(start &+ 28))
+        else { return nil }
+        return (first &<< 32 | second) ^ (third &<< 32 | fourth)
     }
 }

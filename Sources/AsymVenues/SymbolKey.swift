@@ -31,13 +31,10 @@ public struct SymbolKey: Hashable, Sendable, BitwiseCopyable {
         length = UInt8(utf8.count)
     }
 
-    @inlinable
-    mutating func setWord(_ index: Int, _ value: UInt64) {
-        switch index {
-        case 0: word0 = value
-        case 1: word1 = value
-        case 2: word2 = value
-        default: word3 = value
-        }
+    /// A key from its packed words (bytes past `length` zero) and length.
+    @inlinable @inline(__always)
+    init(words: (UInt64, UInt64, UInt64, UInt64), length: UInt8) {
+        (word0, word1, word2, word3) = words
+        self.length = length
     }
 }

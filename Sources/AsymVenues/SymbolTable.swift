@@ -46,7 +46,7 @@ public struct SymbolTable: Sendable {
     public var count: Int { entries.count }
 
     /// The entry for `key`, if registered.
-    @inlinable
+    @inlinable @inline(__always)
     public func entry(for key: SymbolKey) -> Entry? {
         for entry in entries where entry.key == key {
             return entry

@@ -89,9 +89,9 @@ public final class MarketDataProcessor<Rules: VenueSequencing> {
         let instrument = header.instrument
         switch rules.action(for: header) {
         case .apply:
-            return apply(instrument, reset: false, receiveTime: receiveTime)
+            return apply(instrument, reset: false, checksum: header.checksum, receiveTime: receiveTime)
         case .resetThenApply:
-            let outcome = apply(instrument, reset: true, receiveTime: receiveTime)
+            let outcome = apply(instrument, reset: true, checksum: header.checksum, receiveTime: receiveTime)
             drainPending(instrument)
             return outcome
         case .buffer:
@@ -119,19 +119,22 @@ public final class MarketDataProcessor<Rules: VenueSequencing> {
     }
 
     @inlinable
-    func apply(_ instrument: InstrumentID, reset: Bool, receiveTime: Int64) -> FrameOutcome {
+    func apply(_ instrument: InstrumentID, reset: Bool, checksum: Int32?, receiveTime: Int64) -> FrameOutcome {
         let index = Int(instrument.rawValue)
         var resynced = false
+        var crossing = BookCrossing.none
+        var usable = false
         modifyBook(instrument) { book in
             if reset {
                 resynced = book.status != .valid && everSynchronised[index]
                 book.reset()
             }
-            let bids = batch.bids
-            for index in bids.indices { book.apply(side: .bid, price: bids[index].price, quantity: bids[index].quantity) }
-            let asks = batch.asks
-            for index in asks.indices { book.apply(side: .ask, price: asks[index].price, quantity: asks[index].quantity) }
+            batch.forEachLevel(of: .bid) { book.apply(side: .bid, price: $0.price, quantity: $0.quantity) }
+            batch.forEachLevel(of: .ask) { book.apply(side: .ask, price: $0.price, quantity: $0.quantity) }
             book.endFrame(at: receiveTime)
+            // Read here, inside the one access: `books[instrument]` later would copy the whole book.
+            crossing = book.crossing
+            usable = book.isUsable
         }
         if reset {
             everSynchronised[index] = true
@@ -140,14 +143,15 @@ public final class MarketDataProcessor<Rules: VenueSequencing> {
         }
         storedCounters.bookUpdates &+= 1
         storedCounters.levelUpdates &+= batch.bids.count &+ batch.asks.count
-        if let checksum = batch.header.checksum, checksum != 0, !checksumMatches(instrument, checksum) {
+        // `checksum` comes from the caller's header copy: reading `batch.header` here again costs a
+        // dynamic exclusivity check (the attribute does not cross the module boundary).
+        if let checksum, checksum != 0, !checksumMatches(instrument, checksum) {
             storedCounters.checksumMismatches &+= 1
             markGap(instrument)
             return .gap(instrument)
         }
-        let book = books[instrument]
-        if book.crossing != .none { storedCounters.crossed &+= 1 }
-        return book.isUsable ? .bookUpdated(instrument) : .bookUnusable(instrument)
+        if crossing != .none { storedCounters.crossed &+= 1 }
+        return usable ? .bookUpdated(instrument) : .bookUnusable(instrument)
     }
 
     /// One exclusive access to the instrument's book for a whole frame (not one per level).
