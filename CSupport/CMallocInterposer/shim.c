@@ -16,11 +16,16 @@ extern void *__libc_valloc(size_t);
 extern void *__libc_pvalloc(size_t);
 
 static atomic_int counting;
+// Per-thread counting: exact for one thread's synchronous section whatever other threads allocate
+// (tests run in parallel). Initial-exec TLS in the executable: one thread-pointer-relative access.
+static __thread int thread_counting __attribute__((tls_model("initial-exec")));
+static __thread uint64_t thread_allocation_count __attribute__((tls_model("initial-exec")));
 static _Atomic uint64_t allocation_count;
 static _Atomic uint64_t free_count;
 static _Atomic uint64_t byte_count;
 
 static inline void note_allocation(size_t size) {
+    if (thread_counting) thread_allocation_count++;
     if (atomic_load_explicit(&counting, memory_order_relaxed)) {
         atomic_fetch_add_explicit(&allocation_count, 1, memory_order_relaxed);
         atomic_fetch_add_explicit(&byte_count, size, memory_order_relaxed);
@@ -55,3 +60,7 @@ void CMallocInterposer_enable(int enabled) { atomic_store_explicit(&counting, en
 uint64_t CMallocInterposer_allocations(void) { return atomic_load_explicit(&allocation_count, memory_order_relaxed); }
 uint64_t CMallocInterposer_frees(void) { return atomic_load_explicit(&free_count, memory_order_relaxed); }
 uint64_t CMallocInterposer_bytes(void) { return atomic_load_explicit(&byte_count, memory_order_relaxed); }
+
+// Exposed so Swift can count one thread's allocations around a measured region.
+void CMallocInterposer_enable_thread(int enabled) { thread_counting = enabled; }
+uint64_t CMallocInterposer_thread_allocations(void) { return thread_allocation_count; }

@@ -30,4 +30,16 @@ public enum AllocationCounter {
         setCounting(false)
         return (result, after &- before)
     }
+
+    /// Runs `body` counting only this thread's allocations, so other threads (parallel tests, the
+    /// journal thread) cannot disturb the count. `body` must not suspend.
+    public static func countingOnThisThread<Result>(_ body: () throws -> Result) rethrows
+        -> (result: Result, allocations: UInt64)
+    {
+        CPlatform_thread_allocation_counting(1)
+        defer { CPlatform_thread_allocation_counting(0) }
+        let before = CPlatform_thread_allocations()
+        let result = try body()
+        return (result, CPlatform_thread_allocations() &- before)
+    }
 }

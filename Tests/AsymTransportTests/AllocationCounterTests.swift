@@ -14,4 +14,15 @@ import Testing
         }
         #expect(allocations >= 100)
     }
+
+    @Test func perThreadCountingSeesThisThreadOnly() async throws {
+        let (_, mine) = AllocationCounter.countingOnThisThread {
+            var arrays: [[Int]] = []
+            for index in 0..<50 { arrays.append([index]) }
+            return arrays.count
+        }
+        #expect(mine >= 50)
+        let (_, none) = AllocationCounter.countingOnThisThread { 1 + 1 }
+        #expect(none == 0)
+    }
 }

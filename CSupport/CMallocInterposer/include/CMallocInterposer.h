@@ -8,4 +8,8 @@ uint64_t CMallocInterposer_allocations(void);
 uint64_t CMallocInterposer_frees(void);
 uint64_t CMallocInterposer_bytes(void);
 
+// The calling thread's own allocations while its counting is on.
+void CMallocInterposer_enable_thread(int enabled);
+uint64_t CMallocInterposer_thread_allocations(void);
+
 #endif

@@ -10,6 +10,8 @@ void CPlatform_allocation_counting(int enabled);
 uint64_t CPlatform_allocations(void);
 uint64_t CPlatform_frees(void);
 uint64_t CPlatform_allocated_bytes(void);
+void CPlatform_thread_allocation_counting(int enabled);
+uint64_t CPlatform_thread_allocations(void);
 
 // GNU extensions hidden from Swift's Glibc module (they need _GNU_SOURCE).
 int CPlatform_set_thread_name(const char *name);
