@@ -1,0 +1,264 @@
+import AsymBook
+public import AsymCore
+public import AsymExecution
+public import AsymRisk
+public import AsymSignals
+import AsymTransport
+import AsymVenues
+
+/// The engine's core loop for one venue and its instruments, on the caller's thread:
+/// frame → `MarketDataProcessor` → (book update) `BookFeatureEngine` → `SignalEngine` → `OrderIntent` →
+/// `RiskGate.check` → `OrderRouter<PaperVenue>.submit`; public trades and book updates feed the paper venue,
+/// the router's events go to the `PositionBook` and back to the gate (`ExecutionRiskFeedback`), and the
+/// `ExitManager` runs on every mid update, its exits passing the same gate and router.
+///
+/// The clock is the frame's receive time (never the system clock), so a replay is deterministic. Generic over
+/// the venue's rules, so every per-frame call is specialised (no existentials); after warm-up the per-frame path
+/// allocates nothing the components do not (all buffers are sized in `init`). One thread owns a session.
+public final class TradingSession<Rules: VenueSequencing> {
+    public typealias Venue = PaperVenue<ConstantLatency, RiskAverseQueueModel>
+
+    public let processor: MarketDataProcessor<Rules>
+    public let configuration: TradingSessionConfiguration
+    public let instruments: [Instrument]
+    public let gate: RiskGate
+    public let router: OrderRouter<Venue>
+    public private(set) var positions: PositionBook
+    public private(set) var exits: ExitManager
+    public private(set) var features: [BookFeatureEngine]
+    public private(set) var signalEngines: [SignalEngine<StandardStrategies>]
+
+    var counters = TradingSessionSummary()
+    var latency: LatencyRecorder
+    let cycleClock: CycleClock?
+    /// Stop and take-profit of the last approved entry per instrument, for the exit manager when it fills.
+    var entryStops: [(stop: Int64, takeProfit: Int64)]
+    /// Orders sent and not yet terminal.
+    var openOrders = 0
+    var lastPositionSync: Int64 = .min / 2
+    var peakEquity: Double
+
+    /// A session over `processor` (whose instruments, in id order, are `instruments`).
+    public init(processor: MarketDataProcessor<Rules>, instruments: [Instrument],
+                configuration: TradingSessionConfiguration) {
+        self.processor = processor
+        self.configuration = configuration
+        self.instruments = instruments
+        let riskInstruments = instruments.map { RiskInstrument($0) }
+        gate = RiskGate(limits: configuration.riskLimits, instruments: riskInstruments,
+                        equity: configuration.startingEquity, now: 0, killSwitch: configuration.killSwitch)
+        let valuations = riskInstruments.map(InstrumentValuation.init)
+        let venue = Venue(instruments: valuations, configuration: configuration.paperVenue,
+                          latency: configuration.latency, queueModel: RiskAverseQueueModel())
+        router = OrderRouter(venue: venue, ids: ClientOrderIDGenerator(epoch: configuration.clientOrderIDEpoch),
+                             configuration: configuration.router)
+        positions = PositionBook(instruments: valuations, startingBalance: configuration.startingEquity)
+        for index in instruments.indices {
+            // The paper venue takes whatever leverage the gate wants.
+            let id = InstrumentID(UInt16(index))
+            let leverage = gate.targetLeverage(id)
+            gate.confirmVenueLeverage(id, leverage: leverage)
+            positions.setLeverage(id, leverage: leverage)
+        }
+        exits = ExitManager(rules: configuration.exitRules, instrumentCount: instruments.count)
+        features = instruments.map { _ in BookFeatureEngine(configuration: configuration.features) }
+        signalEngines = instruments.indices.map {
+            SignalEngine(instrument: InstrumentID(UInt16($0)), configuration: configuration.signals)
+        }
+        latency = LatencyRecorder(capacity: configuration.latencyCapacity)
+        cycleClock = CycleClock.isAvailable ? CycleClock(calibratingFor: 5) : nil
+        entryStops = Array(repeating: (0, 0), count: instruments.count)
+        peakEquity = configuration.startingEquity
+        counters.equity = configuration.startingEquity
+    }
+
+    // MARK: - Per frame
+
+    /// Processes one frame received at `receiveTime` (ns): the engine clock.
+    public func process(_ frame: UnsafeRawBufferPointer, receiveTime now: Int64) {
+        let started = cycleClock == nil ? UInt64(bitPattern: MonotonicClock.nanoseconds()) : CycleClock.cycles()
+        counters.frames &+= 1
+        if gate.cancelAllRequested {
+            counters.cancelAlls &+= 1
+            router.cancelAll(now: now)
+            gate.cancelAllRequested = false
+        }
+        switch processor.process(frame, receiveTime: now) {
+        case .bookUpdated(let id), .bookUnusable(let id), .gap(let id):
+            bookUpdated(id, now: now, started: started)
+        case .trades(let id):
+            traded(id, now: now)
+        case .noChange, .control, .decodeError:
+            router.venue.process(now: now, books: processor.books)
+        }
+        drainEvents(now: now)
+        syncPositions(now: now)
+    }
+
+    func bookUpdated(_ id: InstrumentID, now: Int64, started: UInt64) {
+        counters.bookUpdates &+= 1
+        let index = Int(id.rawValue)
+        let books = processor.books
+        let book = books[id]
+        let exchangeTime = processor.batch.header.exchangeTime ?? now
+        features[index].update(book: book, exchangeTime: exchangeTime, receiveTime: now)
+        router.venue.onBookUpdate(instrument: id, now: now, books: books)
+        drainEvents(now: now)
+
+        let bid = book.bestBid?.ticks ?? 0
+        let ask = book.bestAsk?.ticks ?? 0
+        if book.isUsable && bid > 0 && ask > bid {
+            positions.mark(id, price: Double(bid &+ ask) * 0.5)
+            gate.updateEquity(positions.equity, at: now)
+            if let exit = exits.evaluate(id, bestBid: bid, bestAsk: ask, now: now) {
+                counters.exitIntents &+= 1
+                let verdict = gate.check(exit.intent, now: now)
+                recordLatency(started)
+                switch verdict {
+                case .approved(let order):
+                    counters.exitsApproved &+= 1
+                    if !submit(order, now: now) { exits.exitNotTaken(id) }
+                case .denied:
+                    counters.exitsDenied &+= 1
+                    exits.exitNotTaken(id)
+                }
+            }
+        }
+
+        guard let signal = signalEngines[index].update(features: features[index].features, now: now),
+              let direction = signal.direction.tradeDirection else { return }
+        counters.signals &+= 1
+        let long = direction == .long
+        let type = configuration.entryOrderType
+        let intent = OrderIntent(
+            instrument: id, kind: .entry, direction: direction, orderType: type,
+            price: type == .market ? signal.referencePriceTicks : (long ? ask : bid),
+            stopPrice: signal.stopPriceTicks, takeProfitPrice: signal.takeProfitPriceTicks,
+            signalCreatedAt: now, confidence: Double(signal.confidence), regime: signal.regime,
+            spoofScore: Double(signal.spoofScore), riskPenalty: Double(signal.riskPenalty),
+            atrFraction: Double(signal.atrFraction), bookUsable: book.isUsable, bookUpdatedAt: now,
+            bestBid: bid, bestAsk: ask)
+        let verdict = gate.check(intent, now: now)
+        recordLatency(started)
+        switch verdict {
+        case .approved(let order):
+            counters.approved &+= 1
+            entryStops[index] = (order.stopPrice, order.takeProfitPrice)
+            if submit(order, now: now) { counters.entryOrders &+= 1 }
+        case .denied(let reason):
+            counters.denied[Int(reason.rawValue)] &+= 1
+        }
+    }
+
+    func traded(_ id: InstrumentID, now: Int64) {
+        let index = Int(id.rawValue)
+        let books = processor.books
+        let trades = processor.batch.trades
+        for position in trades.indices where !trades[position].isBlockTrade {
+            let trade = trades[position]
+            counters.trades &+= 1
+            features[index].recordTrade(price: trade.price, quantity: trade.quantity, taker: trade.takerSide,
+                                        exchangeTime: trade.exchangeTime)
+            signalEngines[index].recordTrade(price: trade.price, quantity: trade.quantity, taker: trade.takerSide,
+                                             exchangeTime: trade.exchangeTime)
+            router.venue.onTrade(instrument: id, price: trade.price, lots: trade.quantity, aggressor: trade.takerSide,
+                                 now: now, books: books)
+        }
+    }
+
+    /// Sends an approved order; false when the router refused it.
+    func submit(_ order: ApprovedOrder, now: Int64) -> Bool {
+        do throws(ExecutionError) {
+            try router.submit(order, now: now)
+        } catch {
+            counters.submitErrors &+= 1
+            if order.kind == .entry { gate.releaseReservation(order.instrument) }
+            return false
+        }
+        counters.orders &+= 1
+        openOrders &+= 1
+        // A zero-latency venue answers at once: make it match and report now.
+        router.venue.process(now: now, books: processor.books)
+        drainEvents(now: now)
+        return true
+    }
+
+    /// Applies the router's events: positions, gate feedback, exit tracking.
+    func drainEvents(now: Int64) {
+        router.poll(now: now)
+        guard !router.events.isEmpty else { return }
+        for index in router.events.indices {
+            let event = router.events[index]
+            let flatBefore = positions[event.instrument].lots == 0
+            ExecutionRiskFeedback.record(event, positions: &positions, gate: gate, now: now)
+            switch event.kind {
+            case .fill:
+                counters.fills &+= 1
+                let position = positions[event.instrument]
+                if event.intent == .entry && flatBefore, let direction = position.direction {
+                    let stops = entryStops[Int(event.instrument.rawValue)]
+                    exits.positionOpened(event.instrument, direction: direction, lots: position.lots,
+                                         entryPrice: position.averageEntryPrice, stopPrice: stops.stop,
+                                         takeProfitPrice: stops.takeProfit, at: now)
+                } else {
+                    exits.positionChanged(position)
+                }
+                lastPositionSync = now
+            case .rejected:
+                counters.rejects &+= 1
+                if event.intent == .exit { exits.exitNotTaken(event.instrument) }
+            case .cancelled, .expired, .resolved:
+                if event.intent == .exit && event.filledLots == 0 { exits.exitNotTaken(event.instrument) }
+            default:
+                break
+            }
+            if event.kind != .submitted && event.kind != .cancelRequested && event.state.isTerminal
+                && event.kind != .overfill && event.kind != .lateFill {
+                openOrders = max(0, openOrders &- 1)
+            }
+        }
+        router.clearEvents()
+        let equity = positions.equity
+        peakEquity = max(peakEquity, equity)
+        if peakEquity > 0 { counters.maxDrawdown = max(counters.maxDrawdown, (peakEquity - equity) / peakEquity) }
+    }
+
+    /// The paper ledger is the position truth: confirm it to the gate (the position-sync heartbeat) while no
+    /// order is open, so no in-flight reservation is released early.
+    func syncPositions(now: Int64) {
+        guard openOrders == 0, now &- lastPositionSync >= configuration.positionSyncInterval else { return }
+        lastPositionSync = now
+        for index in instruments.indices {
+            let id = InstrumentID(UInt16(index))
+            let position = positions[id]
+            gate.confirmPosition(id, lots: position.lots, entryPrice: Int64(position.averageEntryPrice.rounded()),
+                                 at: now)
+        }
+    }
+
+    @inline(__always)
+    func recordLatency(_ started: UInt64) {
+        let nanoseconds: Int64
+        if let cycleClock {
+            nanoseconds = Int64(cycleClock.nanoseconds(CycleClock.cycles() &- started))
+        } else {
+            nanoseconds = MonotonicClock.nanoseconds() &- Int64(bitPattern: started)
+        }
+        latency.record(nanoseconds)
+        counters.decisionLatencySamples &+= 1
+    }
+
+    // MARK: - Results
+
+    /// The counters so far, with equity, PnL, drawdown and latency percentiles filled in.
+    /// - Complexity: O(n log n) in the latency samples (sorted for the percentiles).
+    public func summary() -> TradingSessionSummary {
+        var summary = counters
+        let equity = positions.equity
+        summary.equity = equity
+        summary.realisedPnL = positions.walletBalance - configuration.startingEquity
+        if peakEquity > 0 { summary.maxDrawdown = max(summary.maxDrawdown, (peakEquity - equity) / peakEquity) }
+        summary.decisionLatency = latency.percentiles()
+        return summary
+    }
+}

@@ -1,0 +1,41 @@
+public import AsymExecution
+public import AsymRisk
+public import AsymSignals
+
+/// Everything a `TradingSession` needs besides the venue's processor and instruments.
+public struct TradingSessionConfiguration: Sendable {
+    /// Feature-engine parameters (one engine per instrument).
+    public var features = BookFeatureConfiguration()
+    /// Signal-engine parameters (one engine per instrument).
+    public var signals = SignalConfiguration()
+    /// The validated risk limits the gate enforces.
+    public var riskLimits: ValidatedRiskLimits
+    /// Starting paper balance, quote currency.
+    public var startingEquity = 10_000.0
+    /// Entries: `.market`, or `.limit` at the touch (ask for long, bid for short).
+    public var entryOrderType = OrderType.market
+    /// Exit rules of the `ExitManager`.
+    public var exitRules = ExitRules()
+    /// Paper-venue latency (constant, so a replay stays deterministic).
+    public var latency = ConstantLatency.zero
+    public var paperVenue = PaperVenueConfiguration()
+    public var router = OrderRouterConfiguration()
+    /// Client-id epoch of the router's id generator.
+    public var clientOrderIDEpoch: UInt32 = 1
+    /// The paper ledger is confirmed to the gate at least this often (engine clock, ns) while no order is open.
+    public var positionSyncInterval: Int64 = 1_000_000_000
+    /// Tick-to-decision samples kept (preallocated).
+    public var latencyCapacity = 1 << 16
+    /// The kill switch the gate watches (shared with whoever may pull it).
+    public var killSwitch = KillSwitch()
+
+    /// A configuration with `riskLimits` and defaults for everything else.
+    public init(riskLimits: ValidatedRiskLimits) {
+        self.riskLimits = riskLimits
+    }
+
+    /// A configuration with the default risk limits.
+    public init() throws(RiskLimitError) {
+        riskLimits = try RiskLimits().validated()
+    }
+}

@@ -1,0 +1,95 @@
+import AsymCore
+import AsymEngine
+import AsymRisk
+import AsymSignals
+import TestSupport
+import Testing
+
+/// The core loop over a synthetic recording: signals reach the gate, approvals become paper orders, denials
+/// are counted by reason, and the whole run is a pure function of the recording.
+@Suite struct TradingSessionTests {
+    static let second: Int64 = 1_000_000_000
+
+    /// `SignalDeterminismTests`' short candles and relaxed signal thresholds, and the default risk limits with the
+    /// cooldowns and the confidence bars loosened only as far as the hard caps allow.
+    static func configuration(killSwitch: KillSwitch = KillSwitch()) throws -> TradingSessionConfiguration {
+        var signals = SignalConfiguration()
+        signals.regime.timeframe = CandleTimeframe(nanoseconds: 2 * second)
+        signals.confirmation.higherTimeframes = (CandleTimeframe(nanoseconds: 6 * second),
+                                                 CandleTimeframe(nanoseconds: 12 * second))
+        signals.confirmation.requiredAgreement = 1
+        signals.cooldown = second
+        signals.calibration.horizon = 10 * second
+        signals.calibration.hitBasisPoints = 0.1
+        signals.minimumEdgeBasisPoints = -.infinity
+
+        var limits = RiskLimits()
+        limits.entryCooldownSeconds = RiskHardCaps.minimumEntryCooldownSeconds
+        limits.lossCooldownSeconds = RiskHardCaps.minimumLossCooldownSeconds
+        limits.reversalCooldownSeconds = 60
+        limits.duplicateSignalWindowSeconds = 0.5  // below the signal cooldown: a repeat is a new signal
+        limits.maxEntriesPerHour = RiskHardCaps.maximumEntriesPerHour
+        limits.maxEntriesPerDay = RiskHardCaps.maximumEntriesPerDay
+        limits.confidenceTrending = RiskHardCaps.minimumConfidenceBar
+        limits.confidenceRanging = RiskHardCaps.minimumConfidenceBar
+        limits.confidenceVolatile = RiskHardCaps.minimumConfidenceBar
+
+        var configuration = TradingSessionConfiguration(riskLimits: try limits.validated())
+        configuration.signals = signals
+        configuration.startingEquity = 100_000
+        configuration.killSwitch = killSwitch
+        return configuration
+    }
+
+    static func run(_ path: String, killSwitch: KillSwitch = KillSwitch()) throws -> TradingSessionSummary {
+        try TradingSessionReplay.run(path: path, session: MarketDataSession(venue: .bybit),
+                                     configuration: configuration(killSwitch: killSwitch))
+    }
+
+    static func withRecording(_ body: (String) throws -> Void) throws {
+        try TemporaryDirectory.with { directory in
+            let path = directory.path("BTCUSDT.synthetic.txt")
+            _ = try SyntheticRecording.write(venue: .bybit, frames: 40_000, seed: 11, to: path, labelsPath: nil)
+            try body(path)
+        }
+    }
+
+    @Test func signalsPassTheGateAndApprovedEntriesBecomePaperOrders() throws {
+        try Self.withRecording { path in
+            let summary = try Self.run(path)
+            let reasons = DenialReason.allCases.filter { summary.denials($0) > 0 }.map { "\($0)=\(summary.denials($0))" }
+            #expect(summary.frames == 40_000 && summary.bookUpdates > 10_000 && summary.trades > 0)
+            #expect(summary.signals > 0, "\(summary)")
+            #expect(summary.approved > 0, "denials: \(reasons)")
+            #expect(summary.deniedTotal > 0 && !reasons.isEmpty)
+            #expect(summary.approved + summary.deniedTotal == summary.signals, "every signal reached the gate")
+            #expect(summary.entryOrders == summary.approved, "every approved entry became an order")
+            #expect(summary.orders <= summary.approved + summary.exitsApproved, "every order went through the gate")
+            #expect(summary.submitErrors == 0)
+            #expect(summary.fills > 0)
+            #expect(summary.decisionLatencySamples == summary.signals + summary.exitIntents)
+            #expect(summary.decisionLatency.p50 > 0 && summary.decisionLatency.max >= summary.decisionLatency.p50)
+            #expect(summary.equity > 0 && summary.maxDrawdown >= 0 && summary.maxDrawdown < 1)
+        }
+    }
+
+    @Test func sameRecordingTwiceGivesAnIdenticalSummary() throws {
+        try Self.withRecording { path in
+            let first = try Self.run(path)
+            let second = try Self.run(path)
+            #expect(first.signals > 0)
+            #expect(first.ignoringLatency == second.ignoringLatency)
+        }
+    }
+
+    @Test func anEngagedKillSwitchApprovesNoEntry() throws {
+        try Self.withRecording { path in
+            let killSwitch = KillSwitch()
+            killSwitch.engage()
+            let summary = try Self.run(path, killSwitch: killSwitch)
+            #expect(summary.signals > 0)
+            #expect(summary.approved == 0 && summary.entryOrders == 0 && summary.orders == 0)
+            #expect(summary.denials(.killSwitchEngaged) == summary.signals)
+        }
+    }
+}
