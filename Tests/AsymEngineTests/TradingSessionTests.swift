@@ -13,15 +13,7 @@ import Testing
     /// `SignalDeterminismTests`' short candles and relaxed signal thresholds, and the default risk limits with the
     /// cooldowns and the confidence bars loosened only as far as the hard caps allow.
     static func configuration(killSwitch: KillSwitch = KillSwitch()) throws -> TradingSessionConfiguration {
-        var signals = SignalConfiguration()
-        signals.regime.timeframe = CandleTimeframe(nanoseconds: 2 * second)
-        signals.confirmation.higherTimeframes = (CandleTimeframe(nanoseconds: 6 * second),
-                                                 CandleTimeframe(nanoseconds: 12 * second))
-        signals.confirmation.requiredAgreement = 1
-        signals.cooldown = second
-        signals.calibration.horizon = 10 * second
-        signals.calibration.hitBasisPoints = 0.1
-        signals.minimumEdgeBasisPoints = -.infinity
+        let signals = SignalDeterminismTests.configuration()
 
         var limits = RiskLimits()
         limits.entryCooldownSeconds = RiskHardCaps.minimumEntryCooldownSeconds
