@@ -1,5 +1,6 @@
 import AsymCore
 import AsymEngine
+import AsymJournal
 import AsymRisk
 import AsymSignals
 import TestSupport
@@ -33,9 +34,13 @@ import Testing
         return configuration
     }
 
-    static func run(_ path: String, killSwitch: KillSwitch = KillSwitch()) throws -> TradingSessionSummary {
-        try TradingSessionReplay.run(path: path, session: MarketDataSession(venue: .bybit),
-                                     configuration: configuration(killSwitch: killSwitch))
+    static func run(_ path: String, killSwitch: KillSwitch = KillSwitch(), journal: Journal? = nil) throws
+        -> TradingSessionSummary
+    {
+        var configuration = try configuration(killSwitch: killSwitch)
+        configuration.journal = journal
+        return try TradingSessionReplay.run(path: path, session: MarketDataSession(venue: .bybit),
+                                            configuration: configuration)
     }
 
     static func withRecording(_ body: (String) throws -> Void) throws {
@@ -82,6 +87,36 @@ import Testing
             #expect(summary.signals > 0)
             #expect(summary.approved == 0 && summary.entryOrders == 0 && summary.orders == 0)
             #expect(summary.denials(.killSwitchEngaged) == summary.signals)
+        }
+    }
+
+    @Test func theLimitsHashAndEveryDecisionAreJournalled() throws {
+        try TemporaryDirectory.with { directory in
+            let path = directory.path("BTCUSDT.synthetic.txt")
+            _ = try SyntheticRecording.write(venue: .bybit, frames: 40_000, seed: 11, to: path, labelsPath: nil)
+            let journalDirectory = directory.path("journal")
+            let journal = try Journal(configuration: JournalConfiguration(directory: journalDirectory))
+            journal.start()
+            let summary = try Self.run(path, journal: journal)
+            try journal.close()
+
+            var types: [JournalRecordType: Int] = [:]
+            var firstHash: UInt64?
+            var deniedReasons: [UInt8] = []
+            _ = try JournalReader(directory: journalDirectory).forEach { record in
+                guard let type = record.type else { return }
+                if firstHash == nil && record.sequence == 1 && type == .configHash {
+                    firstHash = record.load(as: UInt64.self)
+                }
+                if type == .riskDenied { deniedReasons.append(record.load(as: RiskDecisionRecord.self).reason) }
+                types[type, default: 0] += 1
+            }
+            let limits = try Self.configuration().riskLimits
+            #expect(firstHash == limits.integrityHash, "the run's journal opens with the limits' hash")
+            #expect(summary.journalFailures == 0)
+            #expect(Int64(types[.riskApproved, default: 0]) == summary.approved + summary.exitsApproved)
+            #expect(Int64(types[.riskDenied, default: 0]) == summary.deniedTotal + summary.exitsDenied)
+            #expect(!deniedReasons.isEmpty && !deniedReasons.contains(0), "every denial is journalled with its reason")
         }
     }
 }

@@ -1,3 +1,4 @@
+import AsymJournal
 import AsymBook
 public import AsymCore
 public import AsymExecution
@@ -37,6 +38,8 @@ public final class TradingSession<Rules: VenueSequencing> {
     var openOrders = 0
     var lastPositionSync: Int64 = .min / 2
     var peakEquity: Double
+    /// The trading state last written to the journal.
+    var journalledState = TradingState.active
 
     /// A session over `processor` (whose instruments, in id order, are `instruments`).
     public init(processor: MarketDataProcessor<Rules>, instruments: [Instrument],
@@ -70,6 +73,31 @@ public final class TradingSession<Rules: VenueSequencing> {
         entryStops = Array(repeating: (0, 0), count: instruments.count)
         peakEquity = configuration.startingEquity
         counters.equity = configuration.startingEquity
+        journalledState = gate.state
+        // Config integrity: the hash of the limits in force opens every run's journal.
+        journal(configuration.riskLimits.integrityHash, type: .configHash, now: 0)
+    }
+
+    // MARK: - Journal
+
+    /// Appends `event` if a journal is configured; a journal that cannot take it halts trading, since
+    /// decisions that cannot be recorded must not be acted on.
+    func journal<Event: BitwiseCopyable>(_ event: Event, type: JournalRecordType, now: Int64) {
+        guard let journal = configuration.journal else { return }
+        if journal.append(event, type: type, time: now) == nil {
+            counters.journalFailures &+= 1
+            gate.halt()
+        }
+    }
+
+    /// Journals the gate's last decision, and the trading state when it changed.
+    func journalDecision(_ verdict: RiskVerdict, now: Int64) {
+        guard configuration.journal != nil else { return }
+        journal(gate.lastDecision, type: verdict.denial == nil ? .riskApproved : .riskDenied, now: now)
+        if gate.state != journalledState {
+            journalledState = gate.state
+            journal(TradingStateRecord(state: gate.state, cause: gate.haltCause), type: .tradingStateChange, now: now)
+        }
     }
 
     // MARK: - Per frame
@@ -114,6 +142,7 @@ public final class TradingSession<Rules: VenueSequencing> {
                 counters.exitIntents &+= 1
                 let verdict = gate.check(exit.intent, now: now)
                 recordLatency(started)
+                journalDecision(verdict, now: now)
                 switch verdict {
                 case .approved(let order):
                     counters.exitsApproved &+= 1
@@ -140,6 +169,7 @@ public final class TradingSession<Rules: VenueSequencing> {
             bestBid: bid, bestAsk: ask)
         let verdict = gate.check(intent, now: now)
         recordLatency(started)
+        journalDecision(verdict, now: now)
         switch verdict {
         case .approved(let order):
             counters.approved &+= 1

@@ -1,4 +1,5 @@
 public import AsymExecution
+public import AsymJournal
 public import AsymRisk
 public import AsymSignals
 
@@ -28,6 +29,9 @@ public struct TradingSessionConfiguration: Sendable {
     public var latencyCapacity = 1 << 16
     /// The kill switch the gate watches (shared with whoever may pull it).
     public var killSwitch = KillSwitch()
+    /// Where every risk decision, trading-state change and the limits' integrity hash are journalled
+    /// (an opened, started journal the caller owns and closes); nil journals nothing.
+    public var journal: Journal?
 
     /// A configuration with `riskLimits` and defaults for everything else.
     public init(riskLimits: ValidatedRiskLimits) {

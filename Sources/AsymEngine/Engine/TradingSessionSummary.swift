@@ -2,6 +2,8 @@ public import AsymRisk
 
 /// What a `TradingSession` counted: plain numbers (the denial array is allocated once, at start).
 public struct TradingSessionSummary: Sendable, Equatable {
+    /// Records the journal could not take (each halted trading).
+    public var journalFailures = 0
     /// Frames processed, book updates (of any instrument), public trades fed.
     public var frames: Int64 = 0
     public var bookUpdates: Int64 = 0
