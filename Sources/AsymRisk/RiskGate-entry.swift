@@ -41,10 +41,10 @@ extension RiskGate {
         if position != 0 && (position > 0) != (intent.direction == .long) { return deny(.reversalCooldown) }
         if lastExitDirection[index] == intent.direction.opposite,
            now &- lastExitAt[index] < thresholds.reversalCooldown { return deny(.reversalCooldown) }
-        if entries.count(since: now &- 3_600 &* Self.nanosecondsPerSecond) >= limits.maxEntriesPerHour {
+        if entries.hasAtLeast(limits.maxEntriesPerHour, since: now &- 3_600 &* Self.nanosecondsPerSecond) {
             return deny(.hourlyEntryLimit)
         }
-        if entries.count(since: dayStart) >= limits.maxEntriesPerDay { return deny(.dailyEntryLimit) }
+        if entries.hasAtLeast(limits.maxEntriesPerDay, since: dayStart) { return deny(.dailyEntryLimit) }
         if position == 0 && openPositions >= concurrentPositionLimit { return deny(.maxConcurrentPositions) }
         if position == 0 && sameDirectionCorrelated(intent) >= limits.maxSameDirectionCorrelated {
             return deny(.correlationGuard)

@@ -63,7 +63,7 @@ extension RiskGate {
         consecutiveRejects &+= 1
         rejects.record(now)
         if consecutiveRejects >= limits.maxConsecutiveRejects
-            || rejects.count(since: now &- 60 &* Self.nanosecondsPerSecond) >= limits.maxRejectsPerMinute {
+            || rejects.hasAtLeast(limits.maxRejectsPerMinute, since: now &- 60 &* Self.nanosecondsPerSecond) {
             halt(.rejectStorm)
         }
     }

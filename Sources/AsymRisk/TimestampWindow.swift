@@ -1,4 +1,7 @@
-/// The most recent event times in a fixed ring, for "how many in the last hour / since midnight".
+/// The most recent event times in a fixed ring, for "at least N in the last hour / since midnight".
+///
+/// Times are recorded in non-decreasing order (the gate's injected clock never runs backwards), so
+/// "at least N since T" is answered by looking at the N-th newest time alone.
 public struct TimestampWindow: Sendable {
     @usableFromInline var times: [Int64]
     @usableFromInline var next = 0
@@ -9,7 +12,7 @@ public struct TimestampWindow: Sendable {
         times = Array(repeating: .min, count: capacity)
     }
 
-    /// Records an event at `time`.
+    /// Records an event at `time` (not earlier than the last one recorded).
     @inlinable
     public mutating func record(_ time: Int64) {
         times[next] = time
@@ -17,19 +20,17 @@ public struct TimestampWindow: Sendable {
         stored = min(stored &+ 1, times.count)
     }
 
-    /// Forgets every recorded time, keeping the storage.
-    public mutating func removeAll() {
-        next = 0
-        stored = 0
-    }
-
-    /// Events at or after `since`.
+    /// Whether at least `count` recorded events happened at or after `since`.
     ///
-    /// - Complexity: O(capacity); capacities are small (≤ 64).
+    /// - Complexity: O(1). `count` must not exceed the capacity.
     @inlinable
-    public func count(since: Int64) -> Int {
-        var count = 0
-        for index in 0..<stored where times[index] >= since { count &+= 1 }
-        return count
+    public func hasAtLeast(_ count: Int, since: Int64) -> Bool {
+        precondition(count <= times.count, "a window cannot answer for more events than it keeps")
+        guard count > 0 else { return true }
+        guard stored >= count else { return false }
+        // The count-th newest time: `next - 1` is the newest.
+        var index = next &- count
+        if index < 0 { index &+= times.count }
+        return times[index] >= since
     }
 }

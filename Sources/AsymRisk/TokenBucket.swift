@@ -14,12 +14,6 @@ public struct TokenBucket: Sendable {
         lastRefill = now
     }
 
-    /// Refills to the full burst at `now`.
-    public mutating func refill(now: Int64) {
-        tokens = burst
-        lastRefill = now
-    }
-
     /// Takes one token if available.
     @inlinable
     public mutating func take(now: Int64) -> Bool {

@@ -88,3 +88,25 @@ import Testing
         #expect(throws: RiskLimitError.self) { try limits.set("advisory_mode", to: .text("sometimes")) }
     }
 }
+
+@Suite struct TimestampWindowTests {
+    /// The O(1) answer must equal counting every kept time, across wrap-around.
+    @Test func hasAtLeastAgreesWithCountingEveryTime() {
+        var random = SplitMix64(seed: 5)
+        for capacity in [1, 3, 21, 51] {
+            var window = TimestampWindow(capacity: capacity)
+            var kept: [Int64] = []
+            var time: Int64 = 0
+            for _ in 0..<2_000 {
+                time += Int64(random.below(100))
+                window.record(time)
+                kept.append(time)
+                if kept.count > capacity { kept.removeFirst() }
+                let since = time - Int64(random.below(400))
+                for count in 0...capacity {
+                    #expect(window.hasAtLeast(count, since: since) == (kept.filter { $0 >= since }.count >= count))
+                }
+            }
+        }
+    }
+}

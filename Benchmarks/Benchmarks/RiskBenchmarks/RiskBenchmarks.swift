@@ -1,5 +1,5 @@
 import AsymCore
-@_spi(Benchmarking) import AsymRisk
+import AsymRisk
 import Benchmark
 
 let btc = Instrument(
@@ -18,7 +18,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal, .throughput], maxDuration: .seconds(2))
     var limits = RiskLimits()
-    limits.duplicateSignalWindowSeconds = 1e-9
+    limits.maxEntriesPerDay = RiskHardCaps.maximumEntriesPerDay
     let start: Int64 = 1_767_268_800_000_000_000
 
     Benchmark("RiskGate.check, most expensive denial (size below venue minimum)", configuration: .init(scalingFactor: .mega)) { benchmark in
@@ -26,18 +26,21 @@ let benchmarks: @Sendable () -> Void = {
         var now = start
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            now &+= 1_000
+            // Past the duplicate window and the cooldowns, with the position confirmed in sync.
+            now &+= 1_801_000_000_000
+            gate.confirmPosition(InstrumentID(0), lots: 0, entryPrice: 650_000, at: now)
             blackHole(gate.check(entry(at: now), now: now))
         }
     }
 
-    Benchmark("RiskGate.check, approved entry (includes the benchmark-only state reset)", configuration: .init(scalingFactor: .kilo)) { benchmark in
+    Benchmark("RiskGate.check, approved entry (includes confirming the position and a UTC day roll)", configuration: .init(scalingFactor: .kilo)) { benchmark in
         let gate = RiskGate(limits: try limits.validated(), instruments: [RiskInstrument(btc)], equity: 10_000, now: start)
         var now = start
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            now &+= 1_000
-            gate.forgetEntriesForBenchmark(now: now)
+            // 1,801 s later every cooldown has passed and the day stays under 50 entries: the public API's own way.
+            now &+= 1_801_000_000_000
+            gate.confirmPosition(InstrumentID(0), lots: 0, entryPrice: 650_000, at: now)
             blackHole(gate.check(entry(at: now), now: now))
         }
     }

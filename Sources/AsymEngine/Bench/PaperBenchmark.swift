@@ -1,7 +1,7 @@
 import AsymBook
 import AsymCore
 import AsymExecution
-@_spi(Benchmarking) import AsymRisk
+import AsymRisk
 import AsymTransport
 
 /// `asym bench paper`: order → fill on the paper venue for a marketable order — `OrderRouter.submit`
@@ -12,12 +12,10 @@ enum PaperBenchmark {
     static let second: Int64 = 1_000_000_000
 
     static func run(operations: Int) throws -> BenchmarkResult {
-        var limits = RiskLimits()
-        limits.duplicateSignalWindowSeconds = 1e-9
         let start: Int64 = 1_767_268_800 * second
         var now = start
         let instrument = RiskInstrument(RiskBenchmark.instrument())
-        let gate = RiskGate(limits: try limits.validated(), instruments: [instrument], equity: 10_000, now: start)
+        let gate = RiskGate(limits: try RiskBenchmark.benchmarkLimits(), instruments: [instrument], equity: 10_000, now: start)
 
         // Ten 100-lot levels a tick apart each side of 65,000.0; the book is the feed's and never changes.
         var books = BookSet(count: 1, ladderCapacity: 1 << 12, overflowCapacity: 64)
@@ -34,8 +32,7 @@ enum PaperBenchmark {
         let router = OrderRouter(venue: venue, ids: ClientOrderIDGenerator(epoch: 1))
 
         func approve() -> ApprovedOrder {
-            now &+= 1_000
-            gate.forgetEntriesForBenchmark(now: now)
+            now = RiskBenchmark.nextApprovalTime(after: now, gate: gate)
             var intent = RiskBenchmark.intent(at: now)
             intent.orderType = .market
             intent.requestedLots = 5
