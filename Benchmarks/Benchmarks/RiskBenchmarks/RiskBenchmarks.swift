@@ -21,7 +21,7 @@ let benchmarks: @Sendable () -> Void = {
     limits.maxEntriesPerDay = RiskHardCaps.maximumEntriesPerDay
     let start: Int64 = 1_767_268_800_000_000_000
 
-    Benchmark("RiskGate.check, most expensive denial (size below venue minimum)", configuration: .init(scalingFactor: .mega)) { benchmark in
+    Benchmark("RiskGate.check, most expensive denial (size below venue minimum; includes confirming the position)", configuration: .init(scalingFactor: .mega)) { benchmark in
         let gate = RiskGate(limits: try limits.validated(), instruments: [RiskInstrument(btc)], equity: 300, now: start)
         var now = start
         benchmark.startMeasurement()
@@ -33,7 +33,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("RiskGate.check, approved entry (includes confirming the position and a UTC day roll)", configuration: .init(scalingFactor: .kilo)) { benchmark in
+    Benchmark("RiskGate.check, approved entry (includes confirming the position)", configuration: .init(scalingFactor: .kilo)) { benchmark in
         let gate = RiskGate(limits: try limits.validated(), instruments: [RiskInstrument(btc)], equity: 10_000, now: start)
         var now = start
         benchmark.startMeasurement()

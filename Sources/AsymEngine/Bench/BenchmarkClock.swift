@@ -3,6 +3,12 @@ import AsymTransport
 
 /// Timing and allocation-counting helpers shared by the benchmark suites.
 enum BenchmarkClock {
+    /// Keeps a computed value observable so the optimiser cannot drop the work that produced it.
+    @inline(never)
+    static func consume<Value>(_ value: Value) {
+        withExtendedLifetime(value) {}
+    }
+
     /// Runs `operation` `count` times, timing each call, with allocation counting on.
     static func measure(count: Int, _ operation: () -> Void) -> (LatencyPercentiles, Double, Double?) {
         var recorder = LatencyRecorder(capacity: count)

@@ -37,6 +37,8 @@ public final class MarketDataProcessor<Rules: VenueSequencing> {
     @usableFromInline @exclusivity(unchecked) var checksumAsks: [BookLevel]
     @usableFromInline @exclusivity(unchecked) var everSynchronised: [Bool]
     @usableFromInline let symbolBytes: [[UInt8]]
+    /// `symbolBytes` lower-cased once (Binance stream names), so the error path allocates nothing either.
+    @usableFromInline let lowercaseSymbolBytes: [[UInt8]]
 
     /// A processor for `instruments`, registered with dense ids in order.
     public init(codec: Rules.Codec, instruments: [Instrument], batch: FrameBatch = FrameBatch()) {
@@ -48,6 +50,7 @@ public final class MarketDataProcessor<Rules: VenueSequencing> {
         rules = Rules(instrumentCount: instruments.count)
         scales = instruments.map { ($0.priceScale, $0.quantityScale) }
         symbolBytes = instruments.map { Array($0.symbol.utf8) }
+        lowercaseSymbolBytes = symbolBytes.map { $0.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 } }
         checksumBids = Array(repeating: BookLevel(price: .zero, quantity: .zero), count: OKXChecksum.levelsPerSide)
         checksumAsks = checksumBids
     }
@@ -214,7 +217,7 @@ public final class MarketDataProcessor<Rules: VenueSequencing> {
         storedCounters.decodeErrors &+= 1
         var matched = false
         for index in 0..<books.count {
-            guard frameMentions(frame, symbolBytes[index]) else { continue }
+            guard frameMentions(frame, symbolBytes[index], lowercased: lowercaseSymbolBytes[index]) else { continue }
             matched = true
             markGap(InstrumentID(UInt16(index)))
         }
@@ -227,9 +230,8 @@ public final class MarketDataProcessor<Rules: VenueSequencing> {
     }
 
     @usableFromInline
-    func frameMentions(_ frame: UnsafeRawBufferPointer, _ symbol: [UInt8]) -> Bool {
+    func frameMentions(_ frame: UnsafeRawBufferPointer, _ symbol: [UInt8], lowercased lowered: [UInt8]) -> Bool {
         guard !symbol.isEmpty, frame.count >= symbol.count else { return false }
-        let lowered = symbol.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
         for start in 0...(frame.count - symbol.count) {
             var upperMatch = true
             var lowerMatch = true

@@ -79,14 +79,15 @@ public struct BinanceSequencing: VenueSequencing {
     public mutating func invalidate(_ instrument: InstrumentID) { sequencers[Int(instrument.rawValue)].invalidate() }
     public var gapEventStartsBuffer: Bool { true }
 
-    /// A REST depth body (`{"lastUpdateId":…}`) is decoded as a snapshot of `restInstrument`.
+    /// A REST depth body (`{"lastUpdateId":…}`) names no symbol: the codec says so with
+    /// `.instrumentRequired`, and it is decoded again as a snapshot of `restInstrument` (rare: one per resync).
     @inlinable
     public static func decode(_ codec: BinanceCodec, _ frame: UnsafeRawBufferPointer, restInstrument: InstrumentID,
                               into batch: FrameBatch) throws(DecodeError) {
-        if frame.count > 16 && frame[2] == UInt8(ascii: "l") && frame[1] == UInt8(ascii: "\"") {
-            try codec.decodeDepthSnapshot(frame, instrument: restInstrument, into: batch)
-        } else {
+        do {
             try codec.decode(frame, into: batch)
+        } catch .instrumentRequired {
+            try codec.decodeDepthSnapshot(frame, instrument: restInstrument, into: batch)
         }
     }
 }
