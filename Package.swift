@@ -95,6 +95,6 @@ let package = Package(
         ),
         .testTarget(name: "AsymRiskTests", dependencies: ["AsymRisk", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "AsymBookTests", dependencies: ["AsymBook", "TestSupport"], swiftSettings: strictSwift),
-        .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
+        .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "AsymExecution", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
     ]
 )

@@ -1,5 +1,6 @@
 import AsymCore
 import AsymEngine
+import AsymExecution
 import AsymJournal
 import AsymRisk
 import AsymSignals
@@ -87,6 +88,37 @@ import Testing
             #expect(summary.signals > 0)
             #expect(summary.approved == 0 && summary.entryOrders == 0 && summary.orders == 0)
             #expect(summary.denials(.killSwitchEngaged) == summary.signals)
+        }
+    }
+
+    @Test func signalsOrdersFillsAndPositionSnapshotsAreJournalled() throws {
+        try TemporaryDirectory.with { directory in
+            let path = directory.path("BTCUSDT.synthetic.txt")
+            _ = try SyntheticRecording.write(venue: .bybit, frames: 40_000, seed: 11, to: path, labelsPath: nil)
+            let journalDirectory = directory.path("journal")
+            let journal = try Journal(configuration: JournalConfiguration(directory: journalDirectory))
+            journal.start()
+            let summary = try Self.run(path, journal: journal)
+            try journal.close()
+
+            var types: [JournalRecordType: Int64] = [:]
+            var fillLots: Int64 = 0
+            var lastSnapshot: PositionSnapshot?
+            _ = try JournalReader(directory: journalDirectory).forEach { record in
+                guard let type = record.type else { return }
+                types[type, default: 0] += 1
+                if type == .fill { fillLots += record.load(as: ExecutionEvent.self).lots }
+                if type == .positionSnapshot { lastSnapshot = record.load(as: PositionSnapshot.self) }
+            }
+            #expect(summary.fills > 0, "the recording must produce fills for this test to mean anything")
+            #expect(types[.signal, default: 0] == summary.signals)
+            #expect(types[.orderSubmitted, default: 0] == summary.orders)
+            #expect(types[.fill, default: 0] == summary.fills)
+            #expect(fillLots > 0)
+            #expect(types[.orderStateChange, default: 0] > 0, "acks and terminal states are journalled")
+            #expect(types[.positionSnapshot, default: 0] >= summary.fills, "a snapshot follows every fill")
+            let snapshot = try #require(lastSnapshot)
+            #expect(abs(snapshot.walletBalance - (100_000 + summary.realisedPnL)) < 1e-6)
         }
     }
 

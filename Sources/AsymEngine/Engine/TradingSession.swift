@@ -37,6 +37,7 @@ public final class TradingSession<Rules: VenueSequencing> {
     /// Orders sent and not yet terminal.
     var openOrders = 0
     var lastPositionSync: Int64 = .min / 2
+    var lastEquitySnapshot: Int64 = .min / 2
     var peakEquity: Double
     /// The trading state last written to the journal.
     var journalledState = TradingState.active
@@ -90,6 +91,16 @@ public final class TradingSession<Rules: VenueSequencing> {
         }
     }
 
+    /// The journal record type of an execution event: submissions and fills have their own, every other state
+    /// change and alert shares one.
+    static func recordType(of kind: ExecutionEventKind) -> JournalRecordType {
+        switch kind {
+        case .submitted: .orderSubmitted
+        case .fill: .fill
+        default: .orderStateChange
+        }
+    }
+
     /// Journals the gate's last decision, and the trading state when it changed.
     func journalDecision(_ verdict: RiskVerdict, now: Int64) {
         guard configuration.journal != nil else { return }
@@ -107,6 +118,7 @@ public final class TradingSession<Rules: VenueSequencing> {
         let started = cycleClock == nil ? UInt64(bitPattern: MonotonicClock.nanoseconds()) : CycleClock.cycles()
         counters.frames &+= 1
         if gate.cancelAllRequested {
+            journal(KillSwitchRecord(time: now, state: gate.state, cause: gate.haltCause), type: .killSwitch, now: now)
             counters.cancelAlls &+= 1
             router.cancelAll(now: now)
             gate.cancelAllRequested = false
@@ -121,6 +133,24 @@ public final class TradingSession<Rules: VenueSequencing> {
         }
         drainEvents(now: now)
         syncPositions(now: now)
+        snapshotEquity(now: now)
+    }
+
+    /// Journals where the source recording stands (line index, receive time of that line), so a restarted run
+    /// can resume after it and an audit can tie decisions to input lines.
+    public func journalReplayPosition(line: Int64, receiveTime: Int64) {
+        journal(ReplayPositionRecord(line: line, receiveTime: receiveTime), type: .replayPosition, now: receiveTime)
+    }
+
+    /// Journals every instrument's position snapshot once per `equitySnapshotInterval` of engine time: the
+    /// equity curve between fills.
+    func snapshotEquity(now: Int64) {
+        guard configuration.journal != nil, now &- lastEquitySnapshot >= configuration.equitySnapshotInterval else { return }
+        lastEquitySnapshot = now
+        for index in instruments.indices {
+            journal(PositionSnapshot(positions, instrument: InstrumentID(UInt16(index)), at: now),
+                    type: .positionSnapshot, now: now)
+        }
     }
 
     func bookUpdated(_ id: InstrumentID, now: Int64, started: UInt64) {
@@ -157,6 +187,7 @@ public final class TradingSession<Rules: VenueSequencing> {
         guard let signal = signalEngines[index].update(features: features[index].features, now: now),
               let direction = signal.direction.tradeDirection else { return }
         counters.signals &+= 1
+        journal(signal, type: .signal, now: now)
         let long = direction == .long
         let type = configuration.entryOrderType
         let intent = OrderIntent(
@@ -219,6 +250,7 @@ public final class TradingSession<Rules: VenueSequencing> {
         guard !router.events.isEmpty else { return }
         for index in router.events.indices {
             let event = router.events[index]
+            journal(event, type: Self.recordType(of: event.kind), now: now)
             let flatBefore = positions[event.instrument].lots == 0
             ExecutionRiskFeedback.record(event, positions: &positions, gate: gate, now: now)
             switch event.kind {
@@ -234,6 +266,8 @@ public final class TradingSession<Rules: VenueSequencing> {
                     exits.positionChanged(position)
                 }
                 lastPositionSync = now
+                journal(PositionSnapshot(positions, instrument: event.instrument, at: now), type: .positionSnapshot,
+                        now: now)
             case .rejected:
                 counters.rejects &+= 1
                 if event.intent == .exit { exits.exitNotTaken(event.instrument) }

@@ -25,6 +25,8 @@ public struct TradingSessionConfiguration: Sendable {
     public var clientOrderIDEpoch: UInt32 = 1
     /// The paper ledger is confirmed to the gate at least this often (engine clock, ns) while no order is open.
     public var positionSyncInterval: Int64 = 1_000_000_000
+    /// Position snapshots (the equity curve) are journalled at least this often (engine clock, ns).
+    public var equitySnapshotInterval: Int64 = 1_000_000_000
     /// Tick-to-decision samples kept (preallocated).
     public var latencyCapacity = 1 << 16
     /// The kill switch the gate watches (shared with whoever may pull it).
