@@ -1,5 +1,3 @@
-public import AsymRisk
-
 /// A trading-state change as a POD journal record.
 public struct TradingStateRecord: Sendable, BitwiseCopyable {
     /// The new state.

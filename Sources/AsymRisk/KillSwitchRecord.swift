@@ -1,5 +1,3 @@
-public import AsymRisk
-
 /// A kill-switch cancel-all as a POD journal record (`JournalRecordType.killSwitch`).
 public struct KillSwitchRecord: Sendable, BitwiseCopyable {
     /// When the engine acted on it (engine clock, ns).
