@@ -31,6 +31,12 @@ public final class TradingSession<Rules: VenueSequencing> {
 
     var counters = TradingSessionSummary()
     var latency: LatencyRecorder
+    /// Tick-to-decision latencies, readable at any time without sorting.
+    public private(set) var latencyHistogram = LatencyHistogram()
+    /// Receive time of the last frame processed (the engine clock), ns.
+    public private(set) var lastFrameTime: Int64 = 0
+    /// The last few gate decisions (entries and exits), for status displays.
+    public private(set) var recentDecisions = RecentDecisions()
     let cycleClock: CycleClock?
     /// Stop and take-profit of the last approved entry per instrument, for the exit manager when it fills.
     var entryStops: [(stop: Int64, takeProfit: Int64)]
@@ -103,6 +109,7 @@ public final class TradingSession<Rules: VenueSequencing> {
 
     /// Journals the gate's last decision, and the trading state when it changed.
     func journalDecision(_ verdict: RiskVerdict, now: Int64) {
+        recentDecisions.append(gate.lastDecision)
         guard configuration.journal != nil else { return }
         journal(gate.lastDecision, type: verdict.denial == nil ? .riskApproved : .riskDenied, now: now)
         if gate.state != journalledState {
@@ -117,6 +124,7 @@ public final class TradingSession<Rules: VenueSequencing> {
     public func process(_ frame: UnsafeRawBufferPointer, receiveTime now: Int64) {
         let started = cycleClock == nil ? UInt64(bitPattern: MonotonicClock.nanoseconds()) : CycleClock.cycles()
         counters.frames &+= 1
+        lastFrameTime = now
         if gate.cancelAllRequested {
             journal(KillSwitchRecord(time: now, state: gate.state, cause: gate.haltCause), type: .killSwitch, now: now)
             counters.cancelAlls &+= 1
@@ -309,6 +317,7 @@ public final class TradingSession<Rules: VenueSequencing> {
             nanoseconds = MonotonicClock.nanoseconds() &- Int64(bitPattern: started)
         }
         latency.record(nanoseconds)
+        latencyHistogram.record(nanoseconds)
         counters.decisionLatencySamples &+= 1
     }
 

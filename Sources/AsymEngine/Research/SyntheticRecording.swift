@@ -41,13 +41,15 @@ public enum SyntheticRecording {
     }
 
     /// Generates `frames` frames for `venue` from `seed` and hands each line to `write`.
+    /// `wallProbability` is the per-step chance of a new wall (`SyntheticMarket.Configuration`); half are spoofs.
     public static func generate(venue: Venue, frames: Int, seed: UInt64, okxChecksums: Bool = false,
+                                wallProbability: Double = 0.01,
                                 write: (_ receiveTime: Int64, _ frame: String) throws -> Void) throws -> Summary {
         let (instrument, typicalLevelLots) = try defaultInstrument(for: venue)
         let startPrice = try instrument.priceScale.ticks(parsing: "65000")
         let configuration = SyntheticMarket.Configuration(
             priceScale: instrument.priceScale, quantityScale: instrument.quantityScale, startPrice: startPrice,
-            typicalLevelLots: typicalLevelLots)
+            typicalLevelLots: typicalLevelLots, wallProbability: wallProbability)
         let market = SyntheticMarket(configuration: configuration, seed: seed)
         var encoder = SyntheticFrameEncoder(venue: venue, symbol: instrument.symbol, prices: instrument.priceScale,
                                             sizes: instrument.quantityScale)
@@ -73,9 +75,10 @@ public enum SyntheticRecording {
     /// Writes the recording to `path` (gzip when it ends in `.gz`) and, if given, the wall labels as a
     /// JSON array to `labelsPath`.
     public static func write(venue: Venue, frames: Int, seed: UInt64, to path: String, labelsPath: String?,
-                             okxChecksums: Bool = false) throws -> Summary {
+                             okxChecksums: Bool = false, wallProbability: Double = 0.01) throws -> Summary {
         let writer = try RecordingWriter(path: path)
-        let summary = try generate(venue: venue, frames: frames, seed: seed, okxChecksums: okxChecksums) { time, frame in
+        let summary = try generate(venue: venue, frames: frames, seed: seed, okxChecksums: okxChecksums,
+                                   wallProbability: wallProbability) { time, frame in
             try writer.append(receiveTimeNanoseconds: time, frame: Array(frame.utf8))
         }
         try writer.close()

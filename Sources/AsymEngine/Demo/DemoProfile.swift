@@ -1,0 +1,43 @@
+public import AsymRisk
+public import AsymSignals
+
+/// The demo's trading parameters: the default risk limits loosened only as far as the compiled hard caps allow
+/// (so a short run shows approvals and denials), and candle timeframes scaled down from minutes to seconds so a
+/// minute of wall-clock time at 10× holds enough candles for the regime detector and the strategies.
+public enum DemoProfile {
+    public static func riskLimits() throws(RiskLimitError) -> ValidatedRiskLimits {
+        var limits = RiskLimits()
+        limits.entryCooldownSeconds = RiskHardCaps.minimumEntryCooldownSeconds
+        limits.lossCooldownSeconds = RiskHardCaps.minimumLossCooldownSeconds
+        limits.reversalCooldownSeconds = 60
+        limits.duplicateSignalWindowSeconds = 0.5
+        limits.maxEntriesPerHour = RiskHardCaps.maximumEntriesPerHour
+        limits.maxEntriesPerDay = RiskHardCaps.maximumEntriesPerDay
+        limits.confidenceTrending = RiskHardCaps.minimumConfidenceBar
+        limits.confidenceRanging = RiskHardCaps.minimumConfidenceBar
+        limits.confidenceVolatile = RiskHardCaps.minimumConfidenceBar
+        return try limits.validated()
+    }
+
+    public static func signals() -> SignalConfiguration {
+        let second: Int64 = 1_000_000_000
+        var configuration = SignalConfiguration()
+        configuration.regime.timeframe = CandleTimeframe(nanoseconds: 2 * second)
+        configuration.confirmation.higherTimeframes = (CandleTimeframe(nanoseconds: 6 * second),
+                                                       CandleTimeframe(nanoseconds: 12 * second))
+        configuration.confirmation.requiredAgreement = 1
+        configuration.cooldown = second
+        configuration.calibration.horizon = 10 * second
+        configuration.calibration.hitBasisPoints = 0.1
+        configuration.minimumEdgeBasisPoints = -.infinity
+        return configuration
+    }
+
+    /// A session configuration with the demo's limits and signals and 100 000 USDT of paper equity.
+    public static func session() throws(RiskLimitError) -> TradingSessionConfiguration {
+        var configuration = TradingSessionConfiguration(riskLimits: try riskLimits())
+        configuration.signals = signals()
+        configuration.startingEquity = 100_000
+        return configuration
+    }
+}

@@ -1,0 +1,23 @@
+public import AsymCore
+public import AsymJournal
+
+/// Why an engine cannot start or run; each case says what to fix.
+public enum EngineError: Error, Sendable, CustomStringConvertible {
+    /// The configuration names nothing to trade, or something the catalog does not know.
+    case invalidConfiguration(String)
+    /// A venue's journal cannot be opened (directory not writable, corrupt segment, io_uring refused).
+    case journalUnavailable(directory: String, JournalError)
+    /// A venue's feed could not be set up or its first connection failed.
+    case feedFailed(venue: Venue, reason: String)
+    /// `start` was called twice.
+    case alreadyStarted
+
+    public var description: String {
+        switch self {
+        case .invalidConfiguration(let reason): "invalid engine configuration: \(reason)"
+        case let .journalUnavailable(directory, error): "cannot open the journal at \(directory): \(error)"
+        case let .feedFailed(venue, reason): "\(venue) feed failed: \(reason)"
+        case .alreadyStarted: "the engine is already started"
+        }
+    }
+}

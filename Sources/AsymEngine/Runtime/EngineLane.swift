@@ -1,0 +1,22 @@
+public import AsymCore
+import AsymRing
+
+/// One venue of a running engine, seen from the engine loop: pumped once per poll (one existential call per
+/// batch of up to `limit` frames; the frames themselves go through the lane's specialised generic code).
+protocol EngineLane: AnyObject {
+    var venue: Venue { get }
+    /// Connects the venue's feed (blocking up to the connect timeout) and starts its threads.
+    func startFeed() throws
+    /// Stops the feed threads; frames already in the ring stay there for `pump`.
+    func stopFeed()
+    /// Engine thread: processes up to `limit` frames; returns how many.
+    func pump(limit: Int) -> Int
+    /// Engine thread: applies an operator command to the session's gate.
+    func apply(_ command: OperatorCommand)
+    /// Engine thread: the lane's status now.
+    func status(now: Int64) -> VenueStatus
+    /// Whether the source has nothing more to give (a recording fully read and drained).
+    var isExhausted: Bool { get }
+    /// Engine thread, after the feed stopped: the session's final counters.
+    func summary() -> TradingSessionSummary
+}

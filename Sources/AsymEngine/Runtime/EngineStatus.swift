@@ -1,0 +1,78 @@
+public import AsymCore
+
+/// A running engine as one value: what the live status screen, `GET /status` and `/metrics` show. Published by
+/// the engine thread every `EngineConfiguration.statusInterval` (between frames, never per frame); readers get
+/// the latest copy.
+public struct EngineStatus: Sendable {
+    /// When the engine thread published it (wall clock, ns) and how long the engine has run, ns.
+    public var publishedAt: Int64 = 0
+    public var uptime: Int64 = 0
+    public var venues: [VenueStatus] = []
+    /// Tick-to-decision latency of all venues together.
+    public var latency = LatencyHistogram()
+    public var killSwitchEngaged = false
+
+    public init() {}
+
+    /// Sum over venues of `value`.
+    public func total(_ value: (VenueStatus) -> Int64) -> Int64 { venues.reduce(0) { $0 + value($1) } }
+}
+
+/// One venue's feed, books and trading in an `EngineStatus`.
+public struct VenueStatus: Sendable {
+    public var venue: Venue
+    /// Feed: connected, frames received by the feed thread and processed by the engine thread, and trouble.
+    public var connected = false
+    public var framesReceived: Int64 = 0
+    public var framesProcessed: Int64 = 0
+    public var decodeErrors: Int64 = 0
+    public var gaps: Int64 = 0
+    public var resyncs: Int64 = 0
+    public var ringDrops: Int64 = 0
+    public var reconnects: Int64 = 0
+    public var instruments: [InstrumentStatus] = []
+    /// Trading: the session's counters.
+    public var summary = TradingSessionSummary()
+    public var tradingState = "active"
+    public var recentDecisions: [DecisionStatus] = []
+    /// Journal: last enqueued and last durable sequence (their difference is the journal lag).
+    public var journalSequence: UInt64 = 0
+    public var journalDurableSequence: UInt64 = 0
+    public var latency = LatencyHistogram()
+
+    public init(venue: Venue) { self.venue = venue }
+}
+
+/// One instrument's book, market state and position.
+public struct InstrumentStatus: Sendable {
+    public var symbol: String
+    /// Best bid and ask as decimal text ("" when the side is empty).
+    public var bestBid = ""
+    public var bestAsk = ""
+    public var bookUsable = false
+    /// Engine clock − last book update, ns.
+    public var bookAge: Int64 = 0
+    public var regime: MarketRegime?
+    public var spoofScore = 0.0
+    public var riskPenalty = 0.0
+    public var imbalance = 0.0
+    /// Signed position size as decimal text, average entry in ticks as a decimal price, unrealised PnL (quote).
+    public var position = "0"
+    public var averageEntry = ""
+    public var unrealizedPnL = 0.0
+    /// The advisory bias the engine saw (nil when absent or expired).
+    public var advisory: String?
+
+    public init(symbol: String) { self.symbol = symbol }
+}
+
+/// One risk decision, ready to show.
+public struct DecisionStatus: Sendable {
+    public var time: Int64
+    public var symbol: String
+    public var entry: Bool
+    public var direction: String
+    public var confidence: Double
+    /// "approved", or the denial reason's name.
+    public var verdict: String
+}

@@ -1,0 +1,133 @@
+import AsymCore
+import AsymJournal
+import AsymRing
+import AsymRisk
+import AsymSignals
+
+/// A venue's frame source, ring and `TradingSession`: the engine thread pumps frames from the ring through
+/// `MarketDataPump` into the session, specialised for the venue's rules.
+final class TradingLane<Rules: VenueSequencing>: EngineLane {
+    let venue: Venue
+    let session: TradingSession<Rules>
+    let pump: MarketDataPump<Rules, ClockedConsumer<TradingSession<Rules>>>
+    let clock: EngineClock
+    let ring: FrameRing
+    let liveFeed: LiveFeed?
+    let recordingFeed: RecordingFeed?
+    let journal: Journal?
+    /// Frames taken from the ring (for a recording: lines consumed, journalled as the replay position).
+    private(set) var framesPumped: Int64 = 0
+    /// Replay position journalled every this many recording lines.
+    let replayPositionInterval: Int64 = 1_000
+
+    init(processor: MarketDataProcessor<Rules>, instruments: [Instrument], ring: FrameRing, liveFeed: LiveFeed?,
+         recordingFeed: RecordingFeed?, journal: Journal?, clock: EngineClock,
+         configuration: TradingSessionConfiguration) {
+        self.clock = clock
+        venue = Rules.Codec.venue
+        var configuration = configuration
+        configuration.journal = journal
+        self.journal = journal
+        session = TradingSession(processor: processor, instruments: instruments, configuration: configuration)
+        self.ring = ring
+        self.liveFeed = liveFeed
+        self.recordingFeed = recordingFeed
+        pump = MarketDataPump(processor: processor, consumer: ClockedConsumer(session, clock: clock), ring: ring,
+                              instruments: instruments.indices.map { InstrumentID(UInt16($0)) }) { [liveFeed] symbolIndex in
+            liveFeed?.requestResync(symbolIndex: symbolIndex)
+        }
+    }
+
+    func startFeed() throws {
+        try liveFeed?.start()
+        try recordingFeed?.start(threadName: "asym-feed-\(venue)")
+    }
+
+    func stopFeed() {
+        liveFeed?.stop()
+        recordingFeed?.stop()
+    }
+
+    func pump(limit: Int) -> Int {
+        let count = pump.pumpAvailable(limit: limit)
+        guard count > 0 else { return 0 }
+        framesPumped &+= Int64(count)
+        if recordingFeed != nil, framesPumped / replayPositionInterval != (framesPumped &- Int64(count)) / replayPositionInterval {
+            session.journalReplayPosition(line: framesPumped, receiveTime: session.lastFrameTime)
+        }
+        return count
+    }
+
+    func apply(_ command: OperatorCommand) {
+        switch command {
+        case .none: break
+        case .pause: session.gate.pause()
+        case .resume: session.gate.resume()
+        }
+    }
+
+    var isExhausted: Bool {
+        guard let recordingFeed else { return false }
+        return recordingFeed.isFinished && ring.count == 0
+    }
+
+    func summary() -> TradingSessionSummary { session.summary() }
+
+    func status(now: Int64) -> VenueStatus {
+        var status = VenueStatus(venue: venue)
+        let processorCounters = session.processor.counters
+        status.framesProcessed = Int64(processorCounters.frames)
+        status.decodeErrors = Int64(processorCounters.decodeErrors)
+        status.gaps = Int64(processorCounters.gaps)
+        status.resyncs = Int64(processorCounters.resyncs)
+        if let liveFeed {
+            status.connected = liveFeed.isConnected
+            status.framesReceived = Int64(liveFeed.counters.frames)
+            status.ringDrops = Int64(liveFeed.counters.ringFullDrops)
+            status.reconnects = Int64(liveFeed.counters.reconnects)
+        } else if let recordingFeed {
+            status.connected = !recordingFeed.isFinished
+            status.framesReceived = recordingFeed.linesPushed
+        }
+        status.summary = session.counters
+        status.summary.equity = session.positions.equity
+        status.summary.realisedPnL = session.positions.walletBalance - session.configuration.startingEquity
+        status.tradingState = session.gate.state.description
+        status.latency = session.latencyHistogram
+        if let journal {
+            status.journalSequence = journal.lastSequence
+            status.journalDurableSequence = journal.durableSequence
+        }
+        let books = session.processor.books
+        for (index, instrument) in session.instruments.enumerated() {
+            let id = InstrumentID(UInt16(index))
+            let book = books[id]
+            var item = InstrumentStatus(symbol: instrument.symbol)
+            item.bestBid = book.bestBid.map { instrument.priceScale.format(ticks: $0.ticks) } ?? ""
+            item.bestAsk = book.bestAsk.map { instrument.priceScale.format(ticks: $0.ticks) } ?? ""
+            item.bookUsable = book.isUsable
+            let engineNow = recordingFeed == nil ? clock.engineTime(now) : session.lastFrameTime
+            item.bookAge = book.lastUpdateTime == 0 ? 0 : max(0, engineNow &- book.lastUpdateTime)
+            let features = session.features[index].features
+            item.regime = session.signalEngines[index].regime
+            item.spoofScore = features.spoof
+            item.riskPenalty = features.riskPenalty
+            item.imbalance = features.imbalance5
+            let position = session.positions[id]
+            item.position = instrument.quantityScale.formatMinimal(ticks: position.lots)
+            item.averageEntry = position.lots == 0
+                ? "" : instrument.priceScale.format(ticks: Int64(position.averageEntryPrice.rounded()))
+            item.unrealizedPnL = position.unrealizedPnL(at: position.markPrice)
+            status.instruments.append(item)
+        }
+        status.recentDecisions = session.recentDecisions.all.map { record in
+            DecisionStatus(
+                time: record.time,
+                symbol: session.instruments[Int(record.instrument.rawValue)].symbol,
+                entry: record.kind == .entry, direction: record.direction == .long ? "long" : "short",
+                confidence: record.confidence,
+                verdict: record.reason == 0 ? "approved" : (DenialReason(rawValue: record.reason)?.description ?? "denied"))
+        }
+        return status
+    }
+}
