@@ -1,0 +1,141 @@
+import AsymCore
+@testable import AsymEngine
+import AsymJournal
+import AsymRisk
+import Foundation
+import Testing
+import TestSupport
+
+/// The threaded engine: feed thread → ring → engine thread → session, journals on their own threads.
+@Suite(.serialized) struct EngineRuntimeTests {
+    static func recording(_ directory: TemporaryDirectory, frames: Int = 40_000) throws -> String {
+        let path = directory.path("BTCUSDT.synthetic.txt")
+        _ = try SyntheticRecording.write(venue: .bybit, frames: frames, seed: 11, to: path, labelsPath: nil)
+        return path
+    }
+
+    static func configuration(_ path: String, killSwitch: KillSwitch = KillSwitch()) throws -> EngineConfiguration {
+        var session = try TradingSessionTests.configuration(killSwitch: killSwitch)
+        session.killSwitch = killSwitch
+        var configuration = EngineConfiguration(
+            venues: [EngineVenuePlan(venue: .bybit, source: .recording(path: path))], session: session)
+        configuration.ringSlots = 64  // small: the feed thread must wait for the engine, never drop
+        return configuration
+    }
+
+    /// Runs until the recording is consumed; returns the venue's summary.
+    static func runToEnd(_ engine: EngineRuntime) throws -> TradingSessionSummary {
+        try engine.start()
+        let deadline = Date(timeIntervalSinceNow: 120)
+        while !engine.sourcesExhausted && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(engine.sourcesExhausted, "the recording is consumed within the deadline")
+        return try #require(engine.stop().first).summary
+    }
+
+    @Test func theThreadedEngineOverARecordingDecidesExactlyAsTheSingleThreadedReplay() throws {
+        try TemporaryDirectory.with { directory in
+            let path = try Self.recording(directory)
+            let replay = try TradingSessionReplay.run(path: path, session: MarketDataSession(venue: .bybit),
+                                                      configuration: try TradingSessionTests.configuration())
+            let threaded = try Self.runToEnd(EngineRuntime(configuration: Self.configuration(path)))
+            #expect(threaded.frames == 40_000, "a replay feed drops nothing, even through a 64-slot ring")
+            #expect(replay.signals > 0 && replay.approved > 0)
+            #expect(threaded.ignoringLatency == replay.ignoringLatency)
+        }
+    }
+
+    @Test func everyVenueJournalsIntoItsOwnDirectoryAndTheJournalsAreClosedDurable() throws {
+        try TemporaryDirectory.with { directory in
+            let path = try Self.recording(directory, frames: 20_000)
+            var configuration = try Self.configuration(path)
+            configuration.journalDirectory = directory.path("journal")
+            let engine = try EngineRuntime(configuration: configuration)
+            let summary = try Self.runToEnd(engine)
+            #expect(engine.journalDirectories == [directory.path("journal/bybit")])
+            var decisions: Int64 = 0, replayPositions = 0
+            let read = try JournalReader(directory: directory.path("journal/bybit")).forEach { record in
+                if record.type == .riskApproved || record.type == .riskDenied { decisions += 1 }
+                if record.type == .replayPosition { replayPositions += 1 }
+            }
+            #expect(read.records > 0 && read.crcErrors == 0)
+            #expect(decisions == summary.approved + summary.deniedTotal + summary.exitsApproved + summary.exitsDenied)
+            #expect(replayPositions == 20, "the replay position is journalled every 1000 lines")
+        }
+    }
+
+    @Test func afterTheKillSwitchIsPulledNoEntryOrderIsSent() throws {
+        try TemporaryDirectory.with { directory in
+            let path = try Self.recording(directory)
+            let killSwitch = KillSwitch()
+            var configuration = try Self.configuration(path, killSwitch: killSwitch)
+            configuration.statusInterval = 1_000_000
+            let engine = try EngineRuntime(configuration: configuration)
+            try engine.start()
+            // Pull it once the engine is trading, then take the count from a status the engine published after it
+            // saw the switch.
+            while engine.status.venues.first.map({ $0.summary.frames < 8_000 }) ?? true { Thread.sleep(forTimeInterval: 0.001) }
+            engine.kill()
+            var atKill = engine.status
+            while !atKill.killSwitchEngaged { Thread.sleep(forTimeInterval: 0.001); atKill = engine.status }
+            while !engine.sourcesExhausted { Thread.sleep(forTimeInterval: 0.01) }
+            let final = try #require(engine.stop().first).summary
+            let entriesAtKill = try #require(atKill.venues.first).summary.entryOrders
+            #expect(final.frames == 40_000 && final.frames > atKill.venues[0].summary.frames)
+            #expect(final.entryOrders == entriesAtKill, "no entry order after the kill switch")
+            #expect(final.denials(.killSwitchEngaged) > 0)
+            #expect(final.cancelAlls >= 1)
+        }
+    }
+
+    @Test func pauseMakesEveryGateReducingAndResumeMakesItActive() throws {
+        try TemporaryDirectory.with { directory in
+            let path = try Self.recording(directory)
+            var configuration = try Self.configuration(path)
+            configuration.statusInterval = 1_000_000
+            let engine = try EngineRuntime(configuration: configuration)
+            try engine.start()
+            engine.pause()
+            var status = engine.status
+            while status.venues.first?.tradingState != "reducing" && !engine.sourcesExhausted {
+                Thread.sleep(forTimeInterval: 0.001)
+                status = engine.status
+            }
+            #expect(status.venues.first?.tradingState == "reducing")
+            engine.resume()
+            while status.venues.first?.tradingState != "active" && !engine.sourcesExhausted {
+                Thread.sleep(forTimeInterval: 0.001)
+                status = engine.status
+            }
+            #expect(status.venues.first?.tradingState == "active")
+            engine.stop()
+        }
+    }
+
+    @Test func aJournalThatCannotBeOpenedRefusesTheStartWithTheDirectory() throws {
+        try TemporaryDirectory.with { directory in
+            let path = try Self.recording(directory, frames: 100)
+            let blocker = directory.path("not-a-directory")
+            FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
+            var configuration = try Self.configuration(path)
+            configuration.journalDirectory = blocker
+            #expect {
+                _ = try EngineRuntime(configuration: configuration)
+            } throws: { error in
+                guard case EngineError.journalUnavailable(let failedDirectory, _) = error else { return false }
+                return failedDirectory == blocker + "/bybit"
+            }
+        }
+    }
+
+    @Test func aMissingRecordingFailsTheStartAndAnUnreachableFeedToo() throws {
+        var configuration = try Self.configuration("/nonexistent/recording.txt")
+        let engine = try EngineRuntime(configuration: configuration)
+        #expect(throws: EngineError.self) { try engine.start() }
+        configuration.venues = [EngineVenuePlan(venue: .bybit, source: .webSocket(baseURL: "ws://127.0.0.1:1"))]
+        configuration.feedConnectTimeout = .seconds(2)
+        let unreachable = try EngineRuntime(configuration: configuration)
+        #expect { try unreachable.start() } throws: { error in
+            if case EngineError.feedFailed(.bybit, _) = error { true } else { false }
+        }
+    }
+}
