@@ -42,7 +42,7 @@ struct DemoCommand: ParsableCommand {
         }
         options.outputDirectory = output
         options.seed = seed
-        let result: DemoResult
+        let result: EngineRunResult
         do {
             result = try DemoRunner(options: options, statusToStandardError: json).run()
         } catch {
@@ -51,7 +51,7 @@ struct DemoCommand: ParsableCommand {
         if json {
             print(result.json)
         } else {
-            print(DemoSummaryText.text(result))
+            print(EngineRunResultText.text(result))
         }
     }
 }

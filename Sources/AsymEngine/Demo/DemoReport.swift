@@ -4,7 +4,7 @@ import Foundation
 /// The demo's one-page HTML report: equity curve, tick-to-decision latency histogram and denials by reason, as
 /// inline SVG (no scripts, no external assets), plus the run's numbers.
 public enum DemoReport {
-    public static func html(_ result: DemoResult, options: DemoOptions) -> String {
+    public static func html(_ result: EngineRunResult, options: DemoOptions) -> String {
         let latency = result.latency.percentiles
         var rows = ""
         for (venue, summary) in result.summaries {

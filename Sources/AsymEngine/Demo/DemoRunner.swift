@@ -12,13 +12,10 @@ public struct DemoRunner {
     public var options: DemoOptions
     /// Whether the live status goes to stderr (when stdout carries JSON) rather than stdout.
     public var statusToStandardError: Bool
-    /// Whether that stream is a terminal (the screen is redrawn) or not (plain progress lines).
-    public var statusIsTerminal: Bool
 
     public init(options: DemoOptions, statusToStandardError: Bool) {
         self.options = options
         self.statusToStandardError = statusToStandardError
-        statusIsTerminal = isatty(statusToStandardError ? STDERR_FILENO : STDOUT_FILENO) == 1
     }
 
     /// Failures of the demo's own set-up.
@@ -32,7 +29,7 @@ public struct DemoRunner {
     }
 
     /// Runs the demo and returns its result (the report is written, the journal closed).
-    public func run() throws -> DemoResult {
+    public func run() throws -> EngineRunResult {
         let root = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
         let recordings = root + "/recordings"
         let journalDirectory = root + "/journal"
@@ -74,17 +71,16 @@ public struct DemoRunner {
         for emulator in emulators { emulator.start() }
 
         // 4. Live status until the duration is up or every recording has been replayed and processed.
-        var result = DemoResult()
+        var result = EngineRunResult()
         let started = MonotonicClock.nanoseconds()
         let durationNanoseconds = options.duration.components.seconds * 1_000_000_000
             + options.duration.components.attoseconds / 1_000_000_000
-        let refresh = statusIsTerminal ? options.refreshInterval : options.progressInterval
-        let refreshNanoseconds = refresh.components.seconds * 1_000_000_000 + refresh.components.attoseconds / 1_000_000_000
-        var previous: EngineStatus?
-        var nextRefresh = started + refreshNanoseconds
+        var display = EngineStatusDisplay(
+            title: "asym demo — paper trading \(options.venues.map(\.description).joined(separator: ", ")) over loopback, "
+                + "\(String(format: "%g", options.speed))× recorded time",
+            toStandardError: statusToStandardError, refresh: options.refreshInterval, progress: options.progressInterval,
+            plannedDuration: options.duration)
         var nextSample = started
-        let title = "asym demo — paper trading \(options.venues.map(\.description).joined(separator: ", ")) over loopback, "
-            + "\(String(format: "%g", options.speed))× recorded time"
         while true {
             let now = MonotonicClock.nanoseconds()
             let elapsed = now - started
@@ -97,18 +93,7 @@ public struct DemoRunner {
                 }
                 nextSample = now + 250_000_000
             }
-            if now >= nextRefresh {
-                let status = engine.status
-                if statusIsTerminal {
-                    let screen = EngineStatusText.screen(status, previous: previous, title: title + String(
-                        format: "   %.0f / %.0f s", Double(elapsed) / 1e9, Double(durationNanoseconds) / 1e9), bias: nil)
-                    write("\u{1B}[H\u{1B}[2J" + screen + "\n")
-                } else {
-                    write(EngineStatusText.progressLine(status, elapsedSeconds: Double(elapsed) / 1e9) + "\n")
-                }
-                previous = status
-                nextRefresh = now + refreshNanoseconds
-            }
+            display.refreshIfDue(engine)
             Thread.sleep(forTimeInterval: 0.05)
         }
 
@@ -135,9 +120,5 @@ public struct DemoRunner {
     /// Whether every venue's feed has delivered nothing new for a moment (all frames processed).
     private func engineIdle(_ engine: EngineRuntime) -> Bool {
         engine.status.venues.allSatisfy { $0.framesReceived == $0.framesProcessed }
-    }
-
-    private func write(_ text: String) {
-        (statusToStandardError ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
     }
 }

@@ -1,8 +1,8 @@
 public import AsymCore
 public import AsymRisk
 
-/// What a demo run did, summed over venues: the `--json` object.
-public struct DemoResult: Sendable {
+/// What a run (`asym demo`, `asym run`) did, summed over venues: the `--json` object.
+public struct EngineRunResult: Sendable {
     public var frames: Int64 = 0
     public var venues: [Venue] = []
     public var signals: Int64 = 0
@@ -26,7 +26,7 @@ public struct DemoResult: Sendable {
 
     public init() {}
 
-    /// The one-line JSON object `asym demo --json` prints last.
+    /// The one-line JSON object `--json` prints last.
     public var json: String {
         let denials = denied.sorted { $0.key.rawValue < $1.key.rawValue }
             .map { "\(JSONText.quoted($0.key.description)):\($0.value)" }.joined(separator: ",")
@@ -40,7 +40,7 @@ public struct DemoResult: Sendable {
     }
 
     /// Adds one venue's final summary.
-    mutating func add(_ venue: Venue, _ summary: TradingSessionSummary, startingEquity: Double) {
+    public mutating func add(_ venue: Venue, _ summary: TradingSessionSummary, startingEquity: Double) {
         venues.append(venue)
         summaries.append((venue, summary))
         frames += summary.frames

@@ -1,9 +1,9 @@
 import Foundation
 
-/// The demo's closing summary for people.
-public enum DemoSummaryText {
-    public static func text(_ result: DemoResult) -> String {
-        var lines = ["", "asym demo summary"]
+/// A run's closing summary for people.
+public enum EngineRunResultText {
+    public static func text(_ result: EngineRunResult, title: String = "asym demo summary") -> String {
+        var lines = ["", title]
         for (venue, summary) in result.summaries {
             lines.append("  \(venue): frames \(summary.frames), signals \(summary.signals), approved \(summary.approved), "
                          + "denied \(summary.deniedTotal), orders \(summary.orders), fills \(summary.fills), "

@@ -1,0 +1,79 @@
+import ArgumentParser
+import AsymCore
+import AsymEngine
+import AsymRisk
+import Foundation
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the engine as configured: live feeds or a recording, paper orders by default.",
+        discussion: """
+            Start is refused with a clear message when the configuration is invalid (unknown keys, limits above the \
+            hard caps), a secret is missing, or the journal cannot be opened. SIGINT or SIGTERM stops cleanly with \
+            the journal flushed; SIGUSR1 or the kill file pulls the kill switch.
+            """
+    )
+
+    @Option(name: .long, help: "The configuration file (asym.toml).")
+    var config: String
+
+    @Option(help: "A file whose appearance pulls the kill switch.")
+    var killFile: String?
+
+    @Flag(help: "Print the final summary as one JSON object (the status goes to stderr).")
+    var json = false
+
+    func run() throws {
+        let configuration: AsymConfiguration
+        do {
+            configuration = try AsymConfiguration.load(path: config)
+            try configuration.checkSecrets()
+        } catch {
+            throw CommandFailure("refusing to start: \(config): \(error)")
+        }
+        if configuration.mode == .live {
+            throw CommandFailure("""
+                refusing to start: mode = "live" needs a venue order gateway, and this build has only the paper venue \
+                (signed venue REST order entry is not implemented yet); use mode = "paper"
+                """)
+        }
+        let killSwitch = KillSwitch()
+        let engineConfiguration: EngineConfiguration
+        do {
+            engineConfiguration = try configuration.engineConfiguration(killSwitch: killSwitch)
+        } catch {
+            throw CommandFailure("refusing to start: \(config): \(error)")
+        }
+        let engine: EngineRuntime
+        do {
+            engine = try EngineRuntime(configuration: engineConfiguration)
+            ShutdownSignal.install()
+            try engine.start()
+        } catch {
+            throw CommandFailure("refusing to start: \(error)")
+        }
+        let watcher = KillSwitchWatcher(killSwitch: killSwitch, killFilePath: killFile)
+        defer { watcher.stop() }
+        var display = EngineStatusDisplay(
+            title: "asym run — \(configuration.mode.rawValue), \(configuration.source), "
+                + configuration.venues.map(\.venue.description).joined(separator: ", "),
+            toStandardError: json)
+        while !ShutdownSignal.isRequested && !engine.sourcesExhausted {
+            display.refreshIfDue(engine)
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let summaries = engine.stop()
+        var result = EngineRunResult()
+        for (venue, summary) in summaries {
+            result.add(venue, summary, startingEquity: engineConfiguration.session.startingEquity)
+        }
+        result.latency = engine.status.latency
+        result.journalDirectory = engineConfiguration.journalDirectory ?? ""
+        if json {
+            print(result.json)
+        } else {
+            print(EngineRunResultText.text(result, title: "asym run summary"))
+        }
+    }
+}
