@@ -10,7 +10,7 @@ struct Asym: ParsableCommand {
             """,
         version: AsymVersionText.short,
         subcommands: [
-            DemoCommand.self, RunCommand.self, VersionCommand.self, BenchCommand.self, SynthCommand.self, BookCommand.self, ReplayCommand.self,
+            DemoCommand.self, RunCommand.self, DoctorCommand.self, VersionCommand.self, BenchCommand.self, SynthCommand.self, BookCommand.self, ReplayCommand.self,
             ServeCommand.self, RecordCommand.self, ConfigCommand.self, KillCommand.self,
             SpoofCommand.self, FeaturesCommand.self,
             IndicatorsCommand.self,
