@@ -56,6 +56,15 @@ public struct LatencyHistogram: Sendable, Equatable {
         maximum = max(maximum, other.maximum)
     }
 
+    /// The samples recorded since `earlier` (a copy of this histogram taken before); the maximum is this one's.
+    public func subtracting(_ earlier: LatencyHistogram) -> LatencyHistogram {
+        var result = self
+        for index in counts.indices { result.counts[index] &-= earlier.counts[index] }
+        result.count &-= earlier.count
+        result.sum &-= earlier.sum
+        return result
+    }
+
     /// The value at quantile `q` in [0, 1]: the upper bound of the bucket holding it (never above the maximum);
     /// 0 when empty.
     public func value(atQuantile q: Double) -> Int64 {
