@@ -7,7 +7,8 @@ extension ExitManager {
     /// break-even state, partials taken, an exit in flight). Allocation-free once the writer has room.
     public func writeCheckpoint(into writer: inout CheckpointWriter) {
         writer.write(trackers.count)
-        for tracker in trackers {
+        for index in trackers.indices {
+            let tracker = trackers[index]
             writer.write(tracker.active)
             writer.write(tracker.direction)
             writer.write(tracker.entryPrice)

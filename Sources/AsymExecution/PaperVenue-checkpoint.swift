@@ -20,7 +20,7 @@ extension PaperVenue {
         writer.write(counters.droppedReports)
         writer.write(counters.droppedOrders)
         writer.write(positions.count)
-        for lots in positions { writer.write(lots) }
+        for index in positions.indices { writer.write(positions[index]) }
         writer.write(highestClientOrderID)
         writer.write(tradeCounter)
         writer.write(lastVisibleAt)

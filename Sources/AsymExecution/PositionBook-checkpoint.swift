@@ -10,7 +10,8 @@ extension PositionBook {
         writer.write(unrealizedPnL)
         writer.write(peakEquity)
         writer.write(positions.count)
-        for position in positions {
+        for index in positions.indices {
+            let position = positions[index]
             writer.write(position.lots)
             writer.write(position.averageEntryPrice)
             writer.write(position.realizedPnL)

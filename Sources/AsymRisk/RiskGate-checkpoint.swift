@@ -48,7 +48,7 @@ extension RiskGate {
         writer.write(decisions)
         writer.write(approvals)
         writer.write(denialCounts.count)
-        for count in denialCounts { writer.write(count) }
+        for index in denialCounts.indices { writer.write(denialCounts[index]) }
         let last = lastDecision
         writer.write(last.decision)
         writer.write(last.time)
