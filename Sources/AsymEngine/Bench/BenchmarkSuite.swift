@@ -20,6 +20,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case journal
     /// Marketable order → fill on the paper venue (router, matching, events).
     case paper
+    /// A trading session's recovery checkpoint: state encoded and enqueued to the journal.
+    case checkpoint
 
     /// Default operation count for the suite.
     public var defaultOperations: Int {
@@ -32,6 +34,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .features: 400_000
         case .journal: 4_000_000
         case .paper: 1_000_000
+        case .checkpoint: 100_000
         }
     }
 
@@ -49,6 +52,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .decodeOKX: return try DecodeBenchmark.run(venue: .okx, suite: rawValue, operations: count)
         case .journal: return try JournalBenchmark.run(operations: count)
         case .paper: return try PaperBenchmark.run(operations: count)
+        case .checkpoint: return try CheckpointBenchmark.run(operations: count)
         }
     }
 }
