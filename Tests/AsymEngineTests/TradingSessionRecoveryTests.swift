@@ -12,7 +12,7 @@ import Testing
 /// Start = recovery: a session rebuilt from its journal is the session that wrote it, whether the journal ends at a
 /// checkpoint, in the middle of a frame or in a torn record; a live restart applies what came after the checkpoint.
 @Suite struct TradingSessionRecoveryTests {
-    static let frames: Int64 = 40_000
+    static let frames: Int64 = 30_000
 
     /// `TradingSessionTests`' trading configuration; checkpoints only every 30 s of engine time unless asked for,
     /// so a journal cut anywhere leaves signals, decisions and snapshots after its last checkpoint.
@@ -28,7 +28,7 @@ import Testing
     static func withRecording(_ body: (TemporaryDirectory, String) throws -> Void) throws {
         try TemporaryDirectory.with { directory in
             let path = directory.path("BTCUSDT.synthetic.txt")
-            _ = try SyntheticRecording.write(venue: .bybit, frames: Int(frames), seed: 11, to: path, labelsPath: nil)
+            _ = try SyntheticRecording.write(venue: .bybit, frames: Int(frames), seed: 2, to: path, labelsPath: nil)
             try body(directory, path)
         }
     }
@@ -50,7 +50,7 @@ import Testing
         try Self.withRecording { directory, path in
             let configuration = try Self.configuration()
             let journal = directory.path("journal")
-            let stop: Int64 = 39_000
+            let stop: Int64 = 27_500
             let (live, _) = try Self.probe(path, journal: journal, configuration: configuration, frames: stop)
             let before = try JournalledRecord.read(journal)
             #expect(live.state.summary.fills > 0, "the run must trade for this to mean anything")
@@ -71,14 +71,14 @@ import Testing
         try Self.withRecording { directory, path in
             let configuration = try Self.configuration()
             let journal = directory.path("journal")
-            _ = try Self.probe(path, journal: journal, configuration: configuration, frames: 18_000)
+            _ = try Self.probe(path, journal: journal, configuration: configuration, frames: 12_000)
             let first = try TradingSessionRecovery(journalDirectory: journal)
             let second = try TradingSessionRecovery(journalDirectory: journal)
             #expect(first.checkpoint == second.checkpoint && first.recordsAfterCheckpoint == second.recordsAfterCheckpoint)
             #expect(first.resumeFrame == second.resumeFrame && first.highestClientOrderID == second.highestClientOrderID)
             // Without a journal nothing is matched or written: the state is the checkpoint plus the frames after it.
-            let a = try SessionProbe.run(path: path, configuration: configuration, recovery: first, frames: 18_000)
-            let b = try SessionProbe.run(path: path, configuration: configuration, recovery: second, frames: 18_000)
+            let a = try SessionProbe.run(path: path, configuration: configuration, recovery: first, frames: 12_000)
+            let b = try SessionProbe.run(path: path, configuration: configuration, recovery: second, frames: 12_000)
             #expect(a.state == b.state)
         }
     }
@@ -96,7 +96,7 @@ import Testing
             let segments = try FileManager.default.contentsOfDirectory(atPath: journalConfiguration.directory)
             let segment = try #require(segments.first { $0.hasSuffix(".log") })
             let bytes = try Data(contentsOf: URL(fileURLWithPath: journalConfiguration.directory + "/" + segment))
-            for (index, fraction) in [0.23, 0.61, 0.97].enumerated() {
+            for (index, fraction) in [0.37, 0.93].enumerated() {
                 // A crash: the file ends in the middle of a record somewhere.
                 let crashed = directory.path("crashed-\(index)")
                 try FileManager.default.createDirectory(atPath: crashed, withIntermediateDirectories: true)
@@ -192,7 +192,7 @@ import Testing
     @Test func aResumedReplayThatDoesNotReproduceTheJournalStopsAndAppendsNothing() throws {
         try Self.withRecording { directory, path in
             let journal = directory.path("journal")
-            _ = try Self.probe(path, journal: journal, configuration: try Self.configuration(), frames: 20_000)
+            _ = try Self.probe(path, journal: journal, configuration: try Self.configuration(), frames: 15_000)
             let before = try JournalledRecord.read(journal)
             var other = try Self.configuration()
             other.signals.minimumConfidence = 0.999  // no signal any more: the first journalled one is not reproduced
@@ -213,7 +213,7 @@ import Testing
         try Self.withRecording { directory, path in
             let journal = directory.path("journal")
             _ = try Self.probe(path, journal: journal, configuration: try Self.configuration(sparseCheckpoints: false),
-                               frames: 30_000)
+                               frames: 25_000)
             let recovery = try TradingSessionRecovery(journalDirectory: journal)
             let short = directory.path("short.txt")
             let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").prefix(1_000)
