@@ -71,20 +71,19 @@ enum CheckpointBenchmark: MarketDataVisitor {
         }
         var recorder = LatencyRecorder(capacity: operations)
         var timed: Int64 = 0
-        let counting = AllocationCounter.isAvailable
-        if counting { AllocationCounter.setCounting(true) }
-        let allocationsBefore = AllocationCounter.allocations
-        for _ in 0..<operations {
-            while journal.queuedRecords > pauseAbove {}  // untimed: let the journal thread catch up
-            now &+= 1
-            let started = MonotonicClock.nanoseconds()
-            session.writeCheckpoint(now: now)
-            let elapsed = MonotonicClock.nanoseconds() &- started
-            recorder.record(elapsed)
-            timed &+= max(1, elapsed)
+        // This thread only: the journal thread allocates when it rotates a segment, which is not the engine's cost.
+        let (_, allocations) = AllocationCounter.countingOnThisThread {
+            for _ in 0..<operations {
+                while journal.queuedRecords > pauseAbove {}  // untimed: let the journal thread catch up
+                now &+= 1
+                let started = MonotonicClock.nanoseconds()
+                session.writeCheckpoint(now: now)
+                let elapsed = MonotonicClock.nanoseconds() &- started
+                recorder.record(elapsed)
+                timed &+= max(1, elapsed)
+            }
         }
-        let allocations = AllocationCounter.allocations &- allocationsBefore
-        if counting { AllocationCounter.setCounting(false) }
+        let counting = AllocationCounter.isAvailable
         return Measured(latency: recorder.percentiles(), rate: Double(operations) / (Double(timed) / 1e9),
                         allocations: counting ? Double(allocations) / Double(operations) : nil, words: words,
                         records: records)

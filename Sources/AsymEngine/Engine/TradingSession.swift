@@ -187,8 +187,10 @@ public final class TradingSession<Rules: VenueSequencing> {
         if configuration.journal != nil { checkpointIfDue(now: now) }
     }
 
-    /// Journals where the source recording stands (line index, receive time of that line), so a restarted run
-    /// can resume after it and an audit can tie decisions to input lines.
+    /// Journals where the source recording stands (line index, receive time of that line), so an audit can tie
+    /// decisions to input lines. The session already journals its position (frames consumed) with every
+    /// checkpoint, which is what a restart resumes from; a driver calling this in a resumable replay must call it
+    /// at the same frames in every run, or the resumed run will not reproduce the journal.
     public func journalReplayPosition(line: Int64, receiveTime: Int64) {
         journal(ReplayPositionRecord(line: line, receiveTime: receiveTime), type: .replayPosition, now: receiveTime)
     }
