@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "asym",
             dependencies: [
-                "AsymEngine", "AsymCore", "AsymRisk", "AsymJournal", "CMallocInterposer",
+                "AsymEngine", "AsymCore", "AsymRisk", "AsymExecution", "AsymJournal", "CMallocInterposer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -96,5 +96,7 @@ let package = Package(
         .testTarget(name: "AsymRiskTests", dependencies: ["AsymRisk", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "AsymBookTests", dependencies: ["AsymBook", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "AsymExecution", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
+        // Runs the built `asym` binary (SwiftPM builds it next to the test bundle) as a child process.
+        .testTarget(name: "asymTests", dependencies: ["AsymEngine", "AsymJournal", "TestSupport"], swiftSettings: strictSwift),
     ]
 )

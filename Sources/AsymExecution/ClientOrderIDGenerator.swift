@@ -22,6 +22,13 @@ public struct ClientOrderIDGenerator: Sendable {
         self.init(epoch: lastIssued.epoch + 1)
     }
 
+    /// A generator that continues the run that issued `lastIssued`: same epoch, the next sequence. For a
+    /// deterministic resume whose every id before `lastIssued` is journalled (recovery of a replay).
+    public init(resuming lastIssued: ClientOrderID) {
+        self.init(epoch: lastIssued.epoch)
+        sequence = lastIssued.sequence
+    }
+
     /// The last id issued by this generator, nil before the first.
     public var lastIssued: ClientOrderID? {
         sequence == 0 ? nil : ClientOrderID(rawValue: UInt64(epoch) << 40 | sequence)

@@ -33,8 +33,9 @@ public enum JournalRecordType: UInt16, CaseIterable, Sendable {
     case reserved14 = 14
     /// Reserved for a future type.
     case reserved15 = 15
-    /// Reserved for a future type.
-    case reserved16 = 16
+    /// One part of an engine checkpoint: the engine's execution and risk state at a frame boundary, split over
+    /// consecutive records (recovery restarts from the last complete one).
+    case sessionCheckpoint = 16
     /// Tests, benchmarks and health probes; never engine data.
     case diagnostic = 0xFFFF
 
@@ -56,7 +57,7 @@ public enum JournalRecordType: UInt16, CaseIterable, Sendable {
         case .replayPosition: "replay_position"
         case .reserved14: "reserved_14"
         case .reserved15: "reserved_15"
-        case .reserved16: "reserved_16"
+        case .sessionCheckpoint: "session_checkpoint"
         case .diagnostic: "diagnostic"
         }
     }

@@ -1,7 +1,7 @@
 public import AsymCore
 
 /// One decision as a POD journal record: reason (0 = approved) and the key inputs.
-public struct RiskDecisionRecord: Sendable, BitwiseCopyable {
+public struct RiskDecisionRecord: Sendable, BitwiseCopyable, Equatable {
     public var decision: UInt64
     public var time: Int64
     public var instrument: InstrumentID

@@ -13,6 +13,8 @@ public final class RiskGate {
     public let limits: RiskLimits
     /// `ValidatedRiskLimits.integrityHashText` of `limits`, journalled at start.
     public let limitsHash: String
+    /// `ValidatedRiskLimits.integrityHash` of `limits` (checkpoints carry it).
+    public let limitsIntegrityHash: UInt64
     /// Instruments by `InstrumentID`.
     public let instruments: [RiskInstrument]
     /// Time limits converted once to nanoseconds, so checks compare integers.
@@ -61,6 +63,9 @@ public final class RiskGate {
     @exclusivity(unchecked) var lossTotal = 0.0
 
     @exclusivity(unchecked) var decisions: UInt64 = 0
+    /// `decisions` when the last restore or replay ended: while they are equal no check has run since, so
+    /// recovery may still write counters; after the first check it may not (restore is not a reset button).
+    @exclusivity(unchecked) var decisionsAtRecovery: UInt64 = 0
     /// Denials by `DenialReason.rawValue`, for the metrics.
     @exclusivity(unchecked) public internal(set) var denialCounts: [Int]
     @exclusivity(unchecked) public internal(set) var approvals = 0
@@ -75,6 +80,7 @@ public final class RiskGate {
                 killSwitch: KillSwitch = KillSwitch()) {
         self.limits = limits.limits
         limitsHash = limits.integrityHashText
+        limitsIntegrityHash = limits.integrityHash
         self.instruments = instruments
         rules = instruments.map(\.rules)
         thresholds = RiskThresholds(limits.limits)

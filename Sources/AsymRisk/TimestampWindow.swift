@@ -20,6 +20,20 @@ public struct TimestampWindow: Sendable {
         stored = min(stored &+ 1, times.count)
     }
 
+    /// Times it keeps at most.
+    public var capacity: Int { times.count }
+
+    /// Times held (at most the capacity).
+    public var recordedCount: Int { stored }
+
+    /// The `index`-th held time, oldest first (`0..<recordedCount`).
+    public func recorded(_ index: Int) -> Int64 {
+        precondition(index >= 0 && index < stored, "index out of the recorded range")
+        var slot = next &- stored &+ index
+        if slot < 0 { slot &+= times.count }
+        return times[slot]
+    }
+
     /// Whether at least `count` recorded events happened at or after `since`.
     ///
     /// - Complexity: O(1). `count` must not exceed the capacity.

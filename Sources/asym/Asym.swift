@@ -13,7 +13,7 @@ struct Asym: ParsableCommand {
             DemoCommand.self, RunCommand.self, DoctorCommand.self, VersionCommand.self, BenchCommand.self, SynthCommand.self, BookCommand.self, ReplayCommand.self,
             ServeCommand.self, RecordCommand.self, ConfigCommand.self, KillCommand.self,
             SpoofCommand.self, FeaturesCommand.self,
-            IndicatorsCommand.self,
+            IndicatorsCommand.self, BacktestCommand.self,
             JournalCommand.self,
         ]
     )

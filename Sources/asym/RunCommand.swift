@@ -59,11 +59,13 @@ struct RunCommand: ParsableCommand {
             title: "asym run — \(configuration.mode.rawValue), \(configuration.source), "
                 + configuration.venues.map(\.venue.description).joined(separator: ", "),
             toStandardError: json)
-        while !ShutdownSignal.isRequested && !engine.sourcesExhausted {
+        while !ShutdownSignal.isRequested && !engine.sourcesExhausted && engine.failure == nil {
             display.refreshIfDue(engine)
             Thread.sleep(forTimeInterval: 0.05)
         }
+        let failure = engine.failure
         let summaries = engine.stop()
+        if let failure { throw CommandFailure("stopped: \(failure)") }
         var result = EngineRunResult()
         for (venue, summary) in summaries {
             result.add(venue, summary, startingEquity: engineConfiguration.session.startingEquity)

@@ -1,5 +1,6 @@
 import AsymCore
 @testable import AsymEngine
+import AsymExecution
 import AsymJournal
 import AsymRisk
 import Foundation
@@ -52,14 +53,46 @@ import TestSupport
             let engine = try EngineRuntime(configuration: configuration)
             let summary = try Self.runToEnd(engine)
             #expect(engine.journalDirectories == [directory.path("journal/bybit")])
-            var decisions: Int64 = 0, replayPositions = 0
+            var decisions: Int64 = 0
+            var lastPosition: ReplayPositionRecord?
             let read = try JournalReader(directory: directory.path("journal/bybit")).forEach { record in
                 if record.type == .riskApproved || record.type == .riskDenied { decisions += 1 }
-                if record.type == .replayPosition { replayPositions += 1 }
+                if record.type == .replayPosition { lastPosition = record.load(as: ReplayPositionRecord.self) }
             }
             #expect(read.records > 0 && read.crcErrors == 0)
             #expect(decisions == summary.approved + summary.deniedTotal + summary.exitsApproved + summary.exitsDenied)
-            #expect(replayPositions == 20, "the replay position is journalled every 1000 lines")
+            #expect(lastPosition?.line == 20_000, "the closing checkpoint journals the end of the recording")
+        }
+    }
+
+    @Test func aStoppedRunResumesFromItsJournalAndEndsAsAnUninterruptedOne() throws {
+        try TemporaryDirectory.with { directory in
+            let path = try Self.recording(directory)
+            var uninterrupted = try Self.configuration(path)
+            uninterrupted.journalDirectory = directory.path("whole")
+            let whole = try Self.runToEnd(EngineRuntime(configuration: uninterrupted))
+
+            var configuration = try Self.configuration(path)
+            configuration.journalDirectory = directory.path("resumed")
+            configuration.statusInterval = 1_000_000
+            let first = try EngineRuntime(configuration: configuration)
+            try first.start()
+            while (first.status.venues.first?.summary.frames ?? 0) < 15_000 { Thread.sleep(forTimeInterval: 0.001) }
+            let partial = try #require(first.stop().first).summary
+            #expect(partial.frames < 40_000, "stopped part-way")
+            let resumed = try Self.runToEnd(EngineRuntime(configuration: configuration))
+            #expect(resumed.ignoringLatency.ignoringRecovery == whole.ignoringLatency.ignoringRecovery)
+            #expect(resumed.resumedFromFrame > 0)
+            #expect(whole.orders > 0)
+
+            var submitted: [String] = []
+            _ = try JournalReader(directory: directory.path("resumed/bybit")).forEach { record in
+                if record.type == .orderSubmitted {
+                    submitted.append(record.load(as: ExecutionEvent.self).clientOrderID.description)
+                }
+            }
+            #expect(submitted.count == Int(whole.orders) && Set(submitted).count == submitted.count,
+                    "every order journalled once, no client id twice")
         }
     }
 

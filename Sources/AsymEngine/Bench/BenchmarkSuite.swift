@@ -22,6 +22,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case paper
     /// The whole per-frame hot path of a trading session, journal included.
     case engine
+    /// A trading session's recovery checkpoint: state encoded and enqueued to the journal.
+    case checkpoint
 
     /// Default operation count for the suite.
     public var defaultOperations: Int {
@@ -35,6 +37,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .journal: 4_000_000
         case .paper: 1_000_000
         case .engine: 400_000
+        case .checkpoint: 100_000
         }
     }
 
@@ -53,6 +56,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .journal: return try JournalBenchmark.run(operations: count)
         case .paper: return try PaperBenchmark.run(operations: count)
         case .engine: return try EngineBenchmark.run(operations: count)
+        case .checkpoint: return try CheckpointBenchmark.run(operations: count)
         }
     }
 }

@@ -16,6 +16,12 @@ import AsymVenues
 /// The clock is the frame's receive time (never the system clock), so a replay is deterministic. Generic over
 /// the venue's rules, so every per-frame call is specialised (no existentials); after warm-up the per-frame path
 /// allocates nothing the components do not (all buffers are sized in `init`). One thread owns a session.
+///
+/// **Crash-only.** With a journal, the session writes a checkpoint of its execution and risk state (gate
+/// counters, orders, paper venue, positions, exits; `TradingSession-checkpoint.swift`) at the end of every frame
+/// that made a risk decision or moved an order, and at least every `checkpointInterval`; starting is recovering
+/// (`recovering(…)`, `TradingSession-recovery.swift`): from the last complete checkpoint plus the records after
+/// it, or from nothing when the journal is empty.
 public final class TradingSession<Rules: VenueSequencing> {
     public typealias Venue = PaperVenue<ConstantLatency, RiskAverseQueueModel>
 
@@ -24,8 +30,8 @@ public final class TradingSession<Rules: VenueSequencing> {
     public let instruments: [Instrument]
     public let gate: RiskGate
     public let router: OrderRouter<Venue>
-    public private(set) var positions: PositionBook
-    public private(set) var exits: ExitManager
+    public internal(set) var positions: PositionBook
+    public internal(set) var exits: ExitManager
     public private(set) var features: [BookFeatureEngine]
     public private(set) var signalEngines: [SignalEngine<StandardStrategies>]
 
@@ -48,9 +54,38 @@ public final class TradingSession<Rules: VenueSequencing> {
     /// The trading state last written to the journal.
     var journalledState = TradingState.active
 
-    /// A session over `processor` (whose instruments, in id order, are `instruments`).
-    public init(processor: MarketDataProcessor<Rules>, instruments: [Instrument],
-                configuration: TradingSessionConfiguration) {
+    // Checkpoints and recovery (`TradingSession-checkpoint.swift`, `TradingSession-recovery.swift`).
+    /// Reused for every checkpoint, so writing one allocates nothing.
+    var checkpointWriter = CheckpointWriter(capacity: 4_096)
+    var checkpointNumber: UInt64 = 0
+    var lastCheckpointAt: Int64 = .min / 2
+    /// `counters.frames` at the last checkpoint.
+    var lastCheckpointFrame: Int64 = 0
+    /// This frame made a risk decision, moved an order or changed the trading state: checkpoint at its end.
+    var executionChanged = false
+    /// Appending, or matching records a resumed replay produces again against the journal's (see `journal`).
+    var journalMode = JournalMode.append
+    /// The journal's records after the checkpoint, while a resumed replay regenerates them.
+    var regeneration: [RecoveredRecord] = []
+    var regenerated = 0
+    /// Frames consumed before this process started (a resumed replay).
+    var resumedFromFrame: Int64 = 0
+    /// The highest client order id the journal held at start (ids are never issued twice).
+    var highestJournalledID: ClientOrderID?
+    /// Where a resumed replay stopped reproducing the journal (the driver stops with an error).
+    public internal(set) var divergence: TradingSessionRecoveryError?
+
+    /// A fresh session over `processor` (whose instruments, in id order, are `instruments`): the same as
+    /// `recovering(…)` from an empty journal.
+    public convenience init(processor: MarketDataProcessor<Rules>, instruments: [Instrument],
+                            configuration: TradingSessionConfiguration) {
+        self.init(unannounced: processor, instruments: instruments, configuration: configuration)
+        announce(now: 0)
+    }
+
+    /// A session built to be restored: nothing journalled until `announce(now:)`.
+    init(unannounced processor: MarketDataProcessor<Rules>, instruments: [Instrument],
+         configuration: TradingSessionConfiguration) {
         self.processor = processor
         self.configuration = configuration
         self.instruments = instruments
@@ -81,16 +116,29 @@ public final class TradingSession<Rules: VenueSequencing> {
         peakEquity = configuration.startingEquity
         counters.equity = configuration.startingEquity
         journalledState = gate.state
-        // Config integrity: the hash of the limits in force opens every run's journal.
-        journal(configuration.riskLimits.integrityHash, type: .configHash, now: 0)
+    }
+
+    /// Config integrity: the hash of the limits in force opens every run's journal (every start, fresh or
+    /// recovered; never matched against a resumed replay's records).
+    func announce(now: Int64) {
+        guard let journal = configuration.journal else { return }
+        if journal.append(configuration.riskLimits.integrityHash, type: .configHash, time: now) == nil {
+            counters.journalFailures &+= 1
+            gate.halt()
+        }
     }
 
     // MARK: - Journal
 
     /// Appends `event` if a journal is configured; a journal that cannot take it halts trading, since
-    /// decisions that cannot be recorded must not be acted on.
-    func journal<Event: BitwiseCopyable>(_ event: Event, type: JournalRecordType, now: Int64) {
+    /// decisions that cannot be recorded must not be acted on. While a resumed replay regenerates records the
+    /// journal already holds, each is matched against the journal's instead of appended (`regenerate`).
+    func journal<Event: SessionJournalRecord>(_ event: Event, type: JournalRecordType, now: Int64) {
         guard let journal = configuration.journal else { return }
+        if journalMode != .append {
+            regenerate(event.recoveryKey, type: type, now: now)
+            return
+        }
         if journal.append(event, type: type, time: now) == nil {
             counters.journalFailures &+= 1
             gate.halt()
@@ -111,6 +159,7 @@ public final class TradingSession<Rules: VenueSequencing> {
     func journalDecision(_ verdict: RiskVerdict, now: Int64) {
         recentDecisions.append(gate.lastDecision)
         guard configuration.journal != nil else { return }
+        executionChanged = true
         journal(gate.lastDecision, type: verdict.denial == nil ? .riskApproved : .riskDenied, now: now)
         if gate.state != journalledState {
             journalledState = gate.state
@@ -126,6 +175,7 @@ public final class TradingSession<Rules: VenueSequencing> {
         counters.frames &+= 1
         lastFrameTime = now
         if gate.cancelAllRequested {
+            executionChanged = true
             journal(KillSwitchRecord(time: now, state: gate.state, cause: gate.haltCause), type: .killSwitch, now: now)
             counters.cancelAlls &+= 1
             router.cancelAll(now: now)
@@ -142,10 +192,13 @@ public final class TradingSession<Rules: VenueSequencing> {
         drainEvents(now: now)
         syncPositions(now: now)
         snapshotEquity(now: now)
+        if configuration.journal != nil { checkpointIfDue(now: now) }
     }
 
-    /// Journals where the source recording stands (line index, receive time of that line), so a restarted run
-    /// can resume after it and an audit can tie decisions to input lines.
+    /// Journals where the source recording stands (line index, receive time of that line), so an audit can tie
+    /// decisions to input lines. The session already journals its position (frames consumed) with every
+    /// checkpoint, which is what a restart resumes from; a driver calling this in a resumable replay must call it
+    /// at the same frames in every run, or the resumed run will not reproduce the journal.
     public func journalReplayPosition(line: Int64, receiveTime: Int64) {
         journal(ReplayPositionRecord(line: line, receiveTime: receiveTime), type: .replayPosition, now: receiveTime)
     }
@@ -166,8 +219,7 @@ public final class TradingSession<Rules: VenueSequencing> {
         let index = Int(id.rawValue)
         let books = processor.books
         let book = books[id]
-        let exchangeTime = processor.batch.header.exchangeTime ?? now
-        features[index].update(book: book, exchangeTime: exchangeTime, receiveTime: now)
+        let proposal = updateModels(id, now: now)
         router.venue.onBookUpdate(instrument: id, now: now, books: books)
         drainEvents(now: now)
 
@@ -192,8 +244,7 @@ public final class TradingSession<Rules: VenueSequencing> {
             }
         }
 
-        guard let signal = signalEngines[index].update(features: features[index].features, now: now),
-              let direction = signal.direction.tradeDirection else { return }
+        guard let signal = proposal, let direction = signal.direction.tradeDirection else { return }
         counters.signals &+= 1
         journal(signal, type: .signal, now: now)
         let long = direction == .long
@@ -226,12 +277,47 @@ public final class TradingSession<Rules: VenueSequencing> {
         for position in trades.indices where !trades[position].isBlockTrade {
             let trade = trades[position]
             counters.trades &+= 1
-            features[index].recordTrade(price: trade.price, quantity: trade.quantity, taker: trade.takerSide,
-                                        exchangeTime: trade.exchangeTime)
-            signalEngines[index].recordTrade(price: trade.price, quantity: trade.quantity, taker: trade.takerSide,
-                                             exchangeTime: trade.exchangeTime)
+            recordTradeInModels(trade, index: index)
             router.venue.onTrade(instrument: id, price: trade.price, lots: trade.quantity, aggressor: trade.takerSide,
                                  now: now, books: books)
+        }
+    }
+
+    // MARK: - Market models (shared with `warmUp`)
+
+    /// Book features and the signal model after a book update of `id`: the part of a frame that depends on
+    /// market data alone. Returns the signal engine's proposal.
+    @inline(__always)
+    func updateModels(_ id: InstrumentID, now: Int64) -> Signal? {
+        let index = Int(id.rawValue)
+        let exchangeTime = processor.batch.header.exchangeTime ?? now
+        features[index].update(book: processor.books[id], exchangeTime: exchangeTime, receiveTime: now)
+        return signalEngines[index].update(features: features[index].features, now: now)
+    }
+
+    @inline(__always)
+    func recordTradeInModels(_ trade: TradeEvent, index: Int) {
+        features[index].recordTrade(price: trade.price, quantity: trade.quantity, taker: trade.takerSide,
+                                    exchangeTime: trade.exchangeTime)
+        signalEngines[index].recordTrade(price: trade.price, quantity: trade.quantity, taker: trade.takerSide,
+                                         exchangeTime: trade.exchangeTime)
+    }
+
+    /// Feeds a frame to the market models only (book, features, signal engines), without deciding or trading:
+    /// how a resumed replay rebuilds the market state the checkpoint does not hold, from the frames before it.
+    /// Counts nothing, journals nothing.
+    public func warmUp(_ frame: UnsafeRawBufferPointer, receiveTime now: Int64) {
+        switch processor.process(frame, receiveTime: now) {
+        case .bookUpdated(let id), .bookUnusable(let id), .gap(let id):
+            _ = updateModels(id, now: now)
+        case .trades(let id):
+            let index = Int(id.rawValue)
+            let trades = processor.batch.trades
+            for position in trades.indices where !trades[position].isBlockTrade {
+                recordTradeInModels(trades[position], index: index)
+            }
+        case .noChange, .control, .decodeError:
+            break
         }
     }
 
@@ -256,40 +342,53 @@ public final class TradingSession<Rules: VenueSequencing> {
     func drainEvents(now: Int64) {
         router.poll(now: now)
         guard !router.events.isEmpty else { return }
+        executionChanged = true
         for index in router.events.indices {
             let event = router.events[index]
             journal(event, type: Self.recordType(of: event.kind), now: now)
-            let flatBefore = positions[event.instrument].lots == 0
-            ExecutionRiskFeedback.record(event, positions: &positions, gate: gate, now: now)
-            switch event.kind {
-            case .fill:
-                counters.fills &+= 1
-                let position = positions[event.instrument]
-                if event.intent == .entry && flatBefore, let direction = position.direction {
-                    let stops = entryStops[Int(event.instrument.rawValue)]
-                    exits.positionOpened(event.instrument, direction: direction, lots: position.lots,
-                                         entryPrice: position.averageEntryPrice, stopPrice: stops.stop,
-                                         takeProfitPrice: stops.takeProfit, at: now)
-                } else {
-                    exits.positionChanged(position)
-                }
-                lastPositionSync = now
-                journal(PositionSnapshot(positions, instrument: event.instrument, at: now), type: .positionSnapshot,
-                        now: now)
-            case .rejected:
-                counters.rejects &+= 1
-                if event.intent == .exit { exits.exitNotTaken(event.instrument) }
-            case .cancelled, .expired, .resolved:
-                if event.intent == .exit && event.filledLots == 0 { exits.exitNotTaken(event.instrument) }
-            default:
-                break
-            }
-            if event.kind != .submitted && event.kind != .cancelRequested && event.state.isTerminal
-                && event.kind != .overfill && event.kind != .lateFill {
-                openOrders = max(0, openOrders &- 1)
-            }
+            apply(event, now: now, journalling: true)
         }
         router.clearEvents()
+        trackDrawdown()
+    }
+
+    /// What one order event does to positions, the gate, the exit manager and the counters; shared with the
+    /// recovery of a live session, which applies journalled events without journalling them again.
+    func apply(_ event: ExecutionEvent, now: Int64, journalling: Bool) {
+        let flatBefore = positions[event.instrument].lots == 0
+        ExecutionRiskFeedback.record(event, positions: &positions, gate: gate, now: now)
+        switch event.kind {
+        case .fill:
+            counters.fills &+= 1
+            let position = positions[event.instrument]
+            if event.intent == .entry && flatBefore, let direction = position.direction {
+                let stops = entryStops[Int(event.instrument.rawValue)]
+                exits.positionOpened(event.instrument, direction: direction, lots: position.lots,
+                                     entryPrice: position.averageEntryPrice, stopPrice: stops.stop,
+                                     takeProfitPrice: stops.takeProfit, at: now)
+            } else {
+                exits.positionChanged(position)
+            }
+            lastPositionSync = now
+            if journalling {
+                journal(PositionSnapshot(positions, instrument: event.instrument, at: now), type: .positionSnapshot,
+                        now: now)
+            }
+        case .rejected:
+            counters.rejects &+= 1
+            if event.intent == .exit { exits.exitNotTaken(event.instrument) }
+        case .cancelled, .expired, .resolved:
+            if event.intent == .exit && event.filledLots == 0 { exits.exitNotTaken(event.instrument) }
+        default:
+            break
+        }
+        if event.kind != .submitted && event.kind != .cancelRequested && event.state.isTerminal
+            && event.kind != .overfill && event.kind != .lateFill {
+            openOrders = max(0, openOrders &- 1)
+        }
+    }
+
+    func trackDrawdown() {
         let equity = positions.equity
         peakEquity = max(peakEquity, equity)
         if peakEquity > 0 { counters.maxDrawdown = max(counters.maxDrawdown, (peakEquity - equity) / peakEquity) }
@@ -332,6 +431,11 @@ public final class TradingSession<Rules: VenueSequencing> {
         summary.realisedPnL = positions.walletBalance - configuration.startingEquity
         if peakEquity > 0 { summary.maxDrawdown = max(summary.maxDrawdown, (peakEquity - equity) / peakEquity) }
         summary.decisionLatency = latency.percentiles()
+        summary.resumedFromFrame = resumedFromFrame
+        summary.regeneratedRecords = Int64(regenerated)
+        summary.positions = instruments.indices.map { PositionSnapshot(positions, instrument: InstrumentID(UInt16($0)), at: 0) }
+        summary.risk = gate.checkpoint()
+        summary.lastClientOrderID = router.lastIssuedClientOrderID
         return summary
     }
 }

@@ -27,6 +27,12 @@ public struct TradingSessionConfiguration: Sendable {
     public var positionSyncInterval: Int64 = 1_000_000_000
     /// Position snapshots (the equity curve) are journalled at least this often (engine clock, ns).
     public var equitySnapshotInterval: Int64 = 1_000_000_000
+    /// With a journal, a checkpoint is written at least this often (engine clock, ns): how far back recovery
+    /// restarts at most.
+    public var checkpointInterval: Int64 = 1_000_000_000
+    /// Also checkpoint at the end of every frame with a risk decision, an order event or a trading-state change,
+    /// so a live restart has (almost) nothing to apply from the records after the checkpoint.
+    public var checkpointOnExecution = true
     /// Tick-to-decision samples kept (preallocated).
     public var latencyCapacity = 1 << 16
     /// The kill switch the gate watches (shared with whoever may pull it).

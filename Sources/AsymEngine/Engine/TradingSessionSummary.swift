@@ -1,3 +1,4 @@
+public import AsymExecution
 public import AsymRisk
 
 /// What a `TradingSession` counted: plain numbers (the denial array is allocated once, at start).
@@ -36,6 +37,16 @@ public struct TradingSessionSummary: Sendable, Equatable {
     /// measurements, so not deterministic (see `ignoringLatency`).
     public var decisionLatency = LatencyPercentiles(p50: 0, p99: 0, p999: 0, max: 0)
     public var decisionLatencySamples: Int64 = 0
+    /// Frames already consumed when this process started (0: from the start of the source), and the records
+    /// a resumed replay produced again that the journal already held.
+    public var resumedFromFrame: Int64 = 0
+    public var regeneratedRecords: Int64 = 0
+    /// Every instrument's position and the account at the end (snapshot time 0), in instrument order.
+    public var positions: [PositionSnapshot] = []
+    /// The risk gate's counters at the end.
+    public var risk: RiskGateCheckpoint?
+    /// The last client order id issued.
+    public var lastClientOrderID: ClientOrderID?
 
     public init() {}
 
@@ -49,6 +60,15 @@ public struct TradingSessionSummary: Sendable, Equatable {
     public var ignoringLatency: TradingSessionSummary {
         var copy = self
         copy.decisionLatency = LatencyPercentiles(p50: 0, p99: 0, p999: 0, max: 0)
+        return copy
+    }
+
+    /// The summary without the latency fields and without what depends on where this process started: what
+    /// an interrupted and resumed run must share with an uninterrupted one.
+    public var ignoringRecovery: TradingSessionSummary {
+        var copy = ignoringLatency
+        copy.resumedFromFrame = 0
+        copy.regeneratedRecords = 0
         return copy
     }
 }

@@ -19,19 +19,29 @@ public struct EngineClock: Sendable, Equatable {
     }
 }
 
-/// Hands frames to `inner` with their receive time mapped through an `EngineClock` (specialised, no
-/// existential: one multiply per frame).
-final class ClockedConsumer<Inner: FrameConsumer>: FrameConsumer {
-    let inner: Inner
+/// What the engine thread hands each frame of a lane to: its session, with the receive time mapped through the
+/// `EngineClock`, and — for a resumed recording — the frames before the journal's checkpoint fed to `warmUp`
+/// (market models only) instead of `process`. Specialised per venue; no existential per frame.
+final class SessionFrameConsumer<Rules: VenueSequencing>: FrameConsumer {
+    let session: TradingSession<Rules>
     let clock: EngineClock
+    /// Frames still to feed to `warmUp` (the resumed recording's lines before its checkpoint).
+    private(set) var warmUpFramesLeft: Int64
 
-    init(_ inner: Inner, clock: EngineClock) {
-        self.inner = inner
+    init(_ session: TradingSession<Rules>, clock: EngineClock, warmUpFrames: Int64) {
+        self.session = session
         self.clock = clock
+        warmUpFramesLeft = warmUpFrames
     }
 
     @inline(__always)
     func consume(_ frame: UnsafeRawBufferPointer, receiveTime: Int64) {
-        inner.consume(frame, receiveTime: clock.engineTime(receiveTime))
+        let now = clock.engineTime(receiveTime)
+        if warmUpFramesLeft > 0 {
+            warmUpFramesLeft &-= 1
+            session.warmUp(frame, receiveTime: now)
+        } else {
+            session.process(frame, receiveTime: now)
+        }
     }
 }

@@ -9,6 +9,9 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
     case journalUnavailable(directory: String, JournalError)
     /// A venue's feed could not be set up or its first connection failed.
     case feedFailed(venue: Venue, reason: String)
+    /// The journal could not be recovered into a session (damaged, other limits for a resumed recording,
+    /// a checkpoint that does not fit): reconciliation failed, so nothing starts.
+    case recoveryFailed(venue: Venue, reason: String)
     /// `start` was called twice.
     case alreadyStarted
 
@@ -17,6 +20,7 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
         case .invalidConfiguration(let reason): "invalid engine configuration: \(reason)"
         case let .journalUnavailable(directory, error): "cannot open the journal at \(directory): \(error)"
         case let .feedFailed(venue, reason): "\(venue) feed failed: \(reason)"
+        case let .recoveryFailed(venue, reason): "\(venue): recovery from the journal failed: \(reason)"
         case .alreadyStarted: "the engine is already started"
         }
     }

@@ -19,4 +19,8 @@ protocol EngineLane: AnyObject {
     var isExhausted: Bool { get }
     /// Engine thread, after the feed stopped: the session's final counters.
     func summary() -> TradingSessionSummary
+    /// Why the lane cannot go on (a resumed replay that diverged from its journal, an unreadable recording).
+    var failure: String? { get }
+    /// After the engine thread stopped: closing records (a finished recording's final checkpoint).
+    func finish()
 }

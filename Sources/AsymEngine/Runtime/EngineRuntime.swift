@@ -51,6 +51,7 @@ public final class EngineRuntime: @unchecked Sendable {
                     throw EngineError.invalidConfiguration("\(plan.venue): \(error)")
                 }
                 var journal: Journal?
+                var recovery = TradingSessionRecovery.empty
                 if let root = configuration.journalDirectory {
                     let directory = root + "/" + plan.venue.description
                     var journalConfiguration = JournalConfiguration(directory: directory)
@@ -62,9 +63,18 @@ public final class EngineRuntime: @unchecked Sendable {
                         throw EngineError.journalUnavailable(directory: directory, error)
                     }
                     journals.append((plan.venue, journal!))
+                    do {
+                        recovery = try TradingSessionRecovery(journalDirectory: directory)
+                    } catch {
+                        throw EngineError.recoveryFailed(venue: plan.venue, reason: "\(error)")
+                    }
                 }
-                lanes.append(try session.withProcessor(LaneBuilder(
-                    plan: plan, session: session, journal: journal, configuration: configuration)))
+                do {
+                    lanes.append(try session.withProcessor(LaneBuilder(
+                        plan: plan, session: session, journal: journal, configuration: configuration, recovery: recovery)))
+                } catch let error as TradingSessionRecoveryError {
+                    throw EngineError.recoveryFailed(venue: plan.venue, reason: "\(error)")
+                }
             }
         } catch let error as EngineError {
             for (_, journal) in journals { try? journal.close() }
@@ -108,6 +118,7 @@ public final class EngineRuntime: @unchecked Sendable {
         running.store(false, ordering: .releasing)
         engineThread?.join()
         engineThread = nil
+        for lane in lanes { lane.finish() }
         let summaries = lanes.map { ($0.venue, $0.summary()) }
         for (_, journal) in journals { try? journal.close() }
         return summaries
@@ -122,6 +133,9 @@ public final class EngineRuntime: @unchecked Sendable {
     public func resume() { mailbox.post(.resume) }
     /// Pulls the kill switch: every gate halts and cancels all open orders on its next frame.
     public func kill() { killSwitch.engage() }
+
+    /// Why the engine cannot go on, if a lane failed (the run should stop and say so).
+    public var failure: String? { latestStatus.withLock { $0.failure } }
 
     /// Whether every lane's source is a recording that has been fully read and processed.
     public var sourcesExhausted: Bool { engineStopped.load(ordering: .acquiring) }
@@ -170,6 +184,7 @@ public final class EngineRuntime: @unchecked Sendable {
         status.publishedAt = wallNow
         status.uptime = MonotonicClock.nanoseconds() &- startedAt
         status.killSwitchEngaged = killSwitch.isEngaged
+        status.failure = lanes.lazy.compactMap(\.failure).first
         for lane in lanes {
             let venueStatus = lane.status(now: wallNow)
             status.latency.merge(venueStatus.latency)
@@ -185,6 +200,7 @@ struct LaneBuilder: MarketDataVisitor {
     let session: MarketDataSession
     let journal: Journal?
     let configuration: EngineConfiguration
+    let recovery: TradingSessionRecovery
 
     func visit<Rules: VenueSequencing>(_ processor: MarketDataProcessor<Rules>) throws -> any EngineLane {
         let ring = FrameRing(slotCount: configuration.ringSlots, slotSize: 64 * 1024)
@@ -200,8 +216,8 @@ struct LaneBuilder: MarketDataVisitor {
             processor.restSnapshotInstrument = session.instrumentID(forRecording: path) ?? InstrumentID(0)
             recordingFeed = RecordingFeed(path: path, ring: ring)
         }
-        return TradingLane(processor: processor, instruments: session.instruments, ring: ring, liveFeed: liveFeed,
+        return try TradingLane(processor: processor, instruments: session.instruments, ring: ring, liveFeed: liveFeed,
                            recordingFeed: recordingFeed, journal: journal, clock: configuration.clock,
-                           configuration: configuration.session)
+                               configuration: configuration.session, recovery: recovery)
     }
 }

@@ -11,6 +11,8 @@ public struct EngineStatus: Sendable {
     /// Tick-to-decision latency of all venues together.
     public var latency = LatencyHistogram()
     public var killSwitchEngaged = false
+    /// Why the engine cannot go on, if a lane failed.
+    public var failure: String?
 
     public init() {}
 

@@ -9,30 +9,32 @@ import AsymSignals
 final class TradingLane<Rules: VenueSequencing>: EngineLane {
     let venue: Venue
     let session: TradingSession<Rules>
-    let pump: MarketDataPump<Rules, ClockedConsumer<TradingSession<Rules>>>
+    let pump: MarketDataPump<Rules, SessionFrameConsumer<Rules>>
     let clock: EngineClock
     let ring: FrameRing
     let liveFeed: LiveFeed?
     let recordingFeed: RecordingFeed?
     let journal: Journal?
-    /// Frames taken from the ring (for a recording: lines consumed, journalled as the replay position).
+    /// Frames taken from the ring (for a recording: lines consumed; checkpoints journal the replay position).
     private(set) var framesPumped: Int64 = 0
-    /// Replay position journalled every this many recording lines.
-    let replayPositionInterval: Int64 = 1_000
 
     init(processor: MarketDataProcessor<Rules>, instruments: [Instrument], ring: FrameRing, liveFeed: LiveFeed?,
          recordingFeed: RecordingFeed?, journal: Journal?, clock: EngineClock,
-         configuration: TradingSessionConfiguration) {
+         configuration: TradingSessionConfiguration, recovery: TradingSessionRecovery) throws(TradingSessionRecoveryError) {
         self.clock = clock
         venue = Rules.Codec.venue
         var configuration = configuration
         configuration.journal = journal
         self.journal = journal
-        session = TradingSession(processor: processor, instruments: instruments, configuration: configuration)
+        // Start is recovery: an empty journal gives a fresh session. A recording is read again from its first line
+        // (the lines before the checkpoint rebuild the market models); a live feed's lost frames are not.
+        session = try TradingSession.recovering(processor: processor, instruments: instruments, configuration: configuration,
+                                                from: recovery, source: recordingFeed == nil ? .live : .recording)
         self.ring = ring
         self.liveFeed = liveFeed
         self.recordingFeed = recordingFeed
-        pump = MarketDataPump(processor: processor, consumer: ClockedConsumer(session, clock: clock), ring: ring,
+        pump = MarketDataPump(processor: processor, consumer: SessionFrameConsumer(session, clock: clock,
+                              warmUpFrames: recordingFeed == nil ? 0 : recovery.resumeFrame), ring: ring,
                               instruments: instruments.indices.map { InstrumentID(UInt16($0)) }) { [liveFeed] symbolIndex in
             liveFeed?.requestResync(symbolIndex: symbolIndex)
         }
@@ -52,9 +54,6 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
         let count = pump.pumpAvailable(limit: limit)
         guard count > 0 else { return 0 }
         framesPumped &+= Int64(count)
-        if recordingFeed != nil, framesPumped / replayPositionInterval != (framesPumped &- Int64(count)) / replayPositionInterval {
-            session.journalReplayPosition(line: framesPumped, receiveTime: session.lastFrameTime)
-        }
         return count
     }
 
@@ -72,6 +71,19 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
     }
 
     func summary() -> TradingSessionSummary { session.summary() }
+
+    var failure: String? {
+        if let divergence = session.divergence { return "\(venue): \(divergence)" }
+        if let error = recordingFeed?.error { return "\(venue): recording: \(error)" }
+        return nil
+    }
+
+    func finish() {
+        // A recording read to its end closes with a checkpoint, so a restart finds the run complete.
+        if let recordingFeed, recordingFeed.isFinished, ring.count == 0, !session.hasDiverged {
+            session.checkpointAtEnd(receiveTime: session.lastFrameTime)
+        }
+    }
 
     func status(now: Int64) -> VenueStatus {
         var status = VenueStatus(venue: venue)
