@@ -29,10 +29,10 @@ public enum JournalRecordType: UInt16, CaseIterable, Sendable {
     case killSwitch = 12
     /// Position in the source recording (replay and backtest only), so a run can be resumed or audited.
     case replayPosition = 13
-    /// Reserved for a future type.
-    case reserved14 = 14
-    /// Reserved for a future type.
-    case reserved15 = 15
+    /// One fragment of an AI analyst request as sent (API key redacted); see `AsymConsensus.AITextFragment`.
+    case aiRequest = 14
+    /// One fragment of an AI analyst response body as received.
+    case aiResponse = 15
     /// Reserved for a future type.
     case reserved16 = 16
     /// Tests, benchmarks and health probes; never engine data.
@@ -54,8 +54,8 @@ public enum JournalRecordType: UInt16, CaseIterable, Sendable {
         case .tradingStateChange: "trading_state_change"
         case .killSwitch: "kill_switch"
         case .replayPosition: "replay_position"
-        case .reserved14: "reserved_14"
-        case .reserved15: "reserved_15"
+        case .aiRequest: "ai_request"
+        case .aiResponse: "ai_response"
         case .reserved16: "reserved_16"
         case .diagnostic: "diagnostic"
         }
