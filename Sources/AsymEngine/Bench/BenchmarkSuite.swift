@@ -20,6 +20,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case journal
     /// Marketable order → fill on the paper venue (router, matching, events).
     case paper
+    /// The engine thread's read of the AI consensus bias (seqlock) against a mutex.
+    case biasRead = "bias-read"
 
     /// Default operation count for the suite.
     public var defaultOperations: Int {
@@ -32,6 +34,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .features: 400_000
         case .journal: 4_000_000
         case .paper: 1_000_000
+        case .biasRead: 10_000_000
         }
     }
 
@@ -49,6 +52,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .decodeOKX: return try DecodeBenchmark.run(venue: .okx, suite: rawValue, operations: count)
         case .journal: return try JournalBenchmark.run(operations: count)
         case .paper: return try PaperBenchmark.run(operations: count)
+        case .biasRead: return BiasReadBenchmark.run(operations: count)
         }
     }
 }
