@@ -33,7 +33,8 @@ struct AnalystsServeCommand: ParsableCommand {
 
     func run() throws {
         FeedInterrupt.install()
-        let endpoint = AnalystsEndpoint(configuration: AnalystsEndpointConfiguration(host: host, port: port))
+        let endpoint = AnalystsEndpoint(configuration: AnalystsEndpointConfiguration(
+            host: host, port: port, log: { line in FileHandle.standardError.write(Data("asym analysts: \(line)\n".utf8)) }))
         let outcome = Mutex<Result<UInt16, AnalystsEndpointError>?>(nil)
         let started = DispatchSemaphore(value: 0)
         Task {

@@ -8,7 +8,8 @@ public struct APIKey: Sendable, CustomStringConvertible, CustomDebugStringConver
     /// Wraps `secret`; trailing whitespace (a key file's newline) is dropped.
     public init(_ secret: String) throws(ConsensusError) {
         let trimmed = secret.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, !trimmed.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else {
+        // Scalars, not Characters: "\r\n" is one Character equal to neither "\r" nor "\n".
+        guard !trimmed.isEmpty, !trimmed.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else {
             throw .malformedAPIKey
         }
         self.secret = trimmed

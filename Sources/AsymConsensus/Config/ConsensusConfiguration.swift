@@ -130,7 +130,14 @@ public struct ConsensusConfiguration: Sendable, Equatable {
     /// Whether `baseURL` points at this machine (127.0.0.0/8, `localhost`, `[::1]`), where no key is needed.
     public var isLoopback: Bool {
         guard let host = Self.host(of: baseURL) else { return false }
-        return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+        return Self.isLoopbackHost(host)
+    }
+
+    /// `localhost`, `::1` (bracketed or not) or a dotted-quad 127.x.y.z; a name that merely starts with "127." is not.
+    static func isLoopbackHost(_ host: String) -> Bool {
+        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 
     /// The host part of an `http(s)://host[:port]/…` URL, or nil when the URL has no such shape.

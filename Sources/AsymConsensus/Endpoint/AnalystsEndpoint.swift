@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import Logging
+import ServiceLifecycle
 import Synchronization
 
 /// An OpenAI-compatible chat-completions server on loopback whose three analysts are deterministic rules
@@ -14,7 +16,7 @@ public final class AnalystsEndpoint: Sendable {
     private let responder: AnalystsResponder
     private let stopping = Atomic<Bool>(false)
     private let boundPort = Atomic<Int>(0)
-    private let server = Mutex<Task<Void, Never>?>(nil)
+    private let server = Mutex<(group: ServiceGroup, task: Task<Void, Never>)?>(nil)
     private let started = Atomic<Bool>(false)
 
     public init(configuration: AnalystsEndpointConfiguration = AnalystsEndpointConfiguration()) {
@@ -48,14 +50,14 @@ public final class AnalystsEndpoint: Sendable {
     ///   `.alreadyStarted` on a second call.
     public func start() async throws(AnalystsEndpointError) -> UInt16 {
         let host = configuration.host
-        guard host == "localhost" || host == "::1" || host.hasPrefix("127.") else { throw .notLoopback(host) }
+        guard ConsensusConfiguration.isLoopbackHost(host) else { throw .notLoopback(host) }
         guard !started.exchange(true, ordering: .acquiringAndReleasing) else { throw .alreadyStarted }
 
         let router = Router()
         let responder = self.responder
         let maximumHang = configuration.maximumHangSeconds
         router.get("v1/models") { _, _ -> Response in
-            Self.response(AnalystsResponder.Planned(status: 200, headers: [("Content-Type", "application/json")],
+            self.response(AnalystsResponder.Planned(status: 200, headers: [("Content-Type", "application/json")],
                                                     body: responder.modelList()))
         }
         router.post("v1/chat/completions") { request, _ -> Response in
@@ -70,26 +72,31 @@ public final class AnalystsEndpoint: Sendable {
                     try await Task.sleep(for: .milliseconds(10))
                 }
             }
-            return Self.response(planned)
+            return self.response(planned)
         }
 
         let (ports, portContinuation) = AsyncStream<Result<Int, AnalystsEndpointError>>.makeStream()
+        let sink = configuration.log
+        let logger = Logger(label: "asym-analysts") { _ in EndpointLogHandler(sink: sink) }
         let application = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: Int(configuration.port)),
                                                     serverName: "asym-analysts"),
             onServerRunning: { channel in
                 portContinuation.yield(.success(channel.localAddress?.port ?? 0))
-            })
+            },
+            logger: logger)
+        // A service group of its own, so `stop()` can shut the server down gracefully (no cancellation errors).
+        let group = ServiceGroup(services: [application], logger: logger)
         let task = Task {
             do {
-                try await application.run()
+                try await group.run()
             } catch {
                 portContinuation.yield(.failure(.startFailed("\(error)")))
             }
             portContinuation.finish()
         }
-        server.withLock { $0 = task }
+        server.withLock { $0 = (group, task) }
         for await result in ports {
             switch result {
             case .success(let port):
@@ -105,12 +112,13 @@ public final class AnalystsEndpoint: Sendable {
     /// Stops serving (held requests end at once) and waits for the server to finish.
     public func stop() async {
         stopping.store(true, ordering: .relaxed)
-        guard let task = server.withLock({ $0 }) else { return }
-        task.cancel()
+        guard let (group, task) = server.withLock({ $0 }) else { return }
+        await group.triggerGracefulShutdown()
         await task.value
+        server.withLock { $0 = nil }  // the routes capture `self`: let the cycle go
     }
 
-    private static func response(_ planned: AnalystsResponder.Planned) -> Response {
+    private func response(_ planned: AnalystsResponder.Planned) -> Response {
         var headers = HTTPFields()
         for (name, value) in planned.headers {
             switch name {
@@ -126,7 +134,7 @@ public final class AnalystsEndpoint: Sendable {
         let body = planned.body
         return Response(status: status, headers: headers, body: ResponseBody(contentLength: body.count) { writer in
             var offset = 0
-            while offset < body.count {
+            while offset < body.count, !self.stopping.load(ordering: .relaxed) {
                 let end = min(body.count, offset + drip.chunk)
                 try await writer.write(ByteBuffer(bytes: body[offset..<end]))
                 offset = end

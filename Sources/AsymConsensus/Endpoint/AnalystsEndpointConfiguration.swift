@@ -9,14 +9,17 @@ public struct AnalystsEndpointConfiguration: Sendable {
     public var models: [String: RuleBasedAnalyst]
     /// The longest a `.hang` fault holds a request (the endpoint's `stop()` ends it sooner).
     public var maximumHangSeconds: Double
+    /// Where the server's own log lines (start, stop, errors; info and above) go; nil drops them.
+    public var log: (@Sendable (String) -> Void)?
 
     public init(host: String = "127.0.0.1", port: UInt16 = 0,
                 models: [String: RuleBasedAnalyst] = AnalystsEndpointConfiguration.defaultModels,
-                maximumHangSeconds: Double = 60) {
+                maximumHangSeconds: Double = 60, log: (@Sendable (String) -> Void)? = nil) {
         self.host = host
         self.port = port
         self.models = models
         self.maximumHangSeconds = maximumHangSeconds
+        self.log = log
     }
 
     /// `momentum`, `mean-reversion`, `order-flow`, and the three default models mapped onto them in order.
