@@ -36,6 +36,7 @@ final class LogLines: Sendable {
     private let lines = Mutex<[String]>([])
     var all: [String] { lines.withLock { $0 } }
     var log: ConsensusLog { ConsensusLog { line in self.lines.withLock { $0.append(line) } } }
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
 }
 
 enum ConsensusFixture {
@@ -81,8 +82,9 @@ enum ConsensusFixture {
         brief(time: time, emaSlope: 1, rsi: 75, imbalance: 0, tradeFlow: 0)
     }
 
-    /// A configuration against `endpoint` with short timeouts and quick retries.
-    static func configuration(endpoint: AnalystsEndpoint, timeout: Int64 = 5 * second) -> ConsensusConfiguration {
+    /// A configuration against `endpoint` with quick retries and a timeout no healthy answer reaches, even on a
+    /// loaded two-core machine (fault tests shorten it for the analyst they make hang).
+    static func configuration(endpoint: AnalystsEndpoint, timeout: Int64 = 30 * second) -> ConsensusConfiguration {
         ConsensusConfiguration(baseURL: endpoint.baseURL, requestTimeout: timeout, retryBaseDelay: 100_000_000,
                                maximumRetryDelay: 10 * second)
     }
@@ -145,7 +147,8 @@ struct ScratchDirectory {
 }
 
 /// Plays the engine thread on a real thread: reads the bias cell and publishes briefs in a loop until stopped,
-/// counting reads, so a test can show the engine side keeps going while a round hangs.
+/// counting reads, so a test can show the engine side keeps going while a round hangs. It naps briefly every 1,024
+/// reads so it never starves the threads the round itself needs.
 final class EngineThreadProbe: @unchecked Sendable {
     // @unchecked Sendable: `reads`/`inconsistent` are written by the probe thread only, read after `join`.
     private let stopFlag = Atomic<Bool>(false)
@@ -167,6 +170,7 @@ final class EngineThreadProbe: @unchecked Sendable {
                 if reads % 1_024 == 0 {
                     briefs.publish(brief)
                     briefsPublished += 1
+                    usleep(200)  // leave the core to the round: the machine may have only two
                 }
             }
         }

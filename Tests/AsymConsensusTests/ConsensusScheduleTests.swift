@@ -42,7 +42,7 @@ import Testing
         let service = rig.service
         let task = Task { await service.run() }
         // The stepping clock advances by the poll interval at every sleep, so rounds come every 360 polls.
-        while rig.service.counters.snapshot.rounds < 2 { await Task.yield() }
+        while rig.service.counters.snapshot.rounds < 2 { try await Task.sleep(for: .milliseconds(2)) }
         task.cancel()
         await task.value
         #expect(rig.clock.sleeps.allSatisfy { $0 == rig.configuration.regimePollInterval })
