@@ -68,6 +68,16 @@ import Testing
         await rig.stop()
     }
 
+    @Test func eachAnalystKeepsItsConnectionAliveBetweenRounds() async throws {
+        let rig = try await ConsensusRig.start()
+        let first = try #require(await rig.round(F.allBuy()))
+        let second = try #require(await rig.round(F.allBuy(time: F.start + F.minute)))
+        #expect(first.votes.allSatisfy { $0.action == .buy } && second.votes.allSatisfy { $0.action == .buy })
+        let exchange = await rig.client.exchange(analyst: 0, messages: [ChatMessage(role: "user", content: "hi")])
+        #expect(exchange.attempts.map(\.newConnections) == [0])
+        await rig.stop()
+    }
+
     @Test func aRoundWithoutABriefIsSkippedAndCounted() async throws {
         let rig = try await ConsensusRig.start()
         #expect(await rig.service.runRound() == nil)

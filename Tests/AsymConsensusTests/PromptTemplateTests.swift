@@ -1,4 +1,5 @@
 @testable import AsymConsensus
+import Foundation
 import Testing
 
 /// The shipped prompt: its seven categories, the brief in words and as JSON the loopback analysts read back.
@@ -19,6 +20,33 @@ import Testing
         #expect(user.contains("Open interest: 12345.0 (+2.50% over 1h)"))
         #expect(!user.contains("{{"))
         #expect(MarketBriefJSON.find(in: user) == brief)
+    }
+
+    @Test func theConfiguredTemplateFileReplacesTheShippedOne() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let path = scratch.path + "/prompt.md"
+        try "=== system ===\nBe terse.\n=== user ===\nAssess {{symbol}}.\n```json\n{{brief_json}}\n```\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let rig = try await ConsensusRig.start { $0.promptTemplatePath = path }
+        let report = try #require(await rig.round(F.allBuy()))
+        #expect(report.votes.allSatisfy { $0.action == .buy })  // the analysts still find the brief
+        var transcripts = AITranscripts()
+        rig.outbox.drain { type, payload, _ in
+            transcripts.add(type: type, payload: payload)
+            return true
+        }
+        let request = try #require(transcripts.text(.init(roundTime: F.start, instrument: F.instrument, analyst: 0,
+                                                          attempt: 1, isRequest: true)))
+        #expect(String(decoding: request, as: UTF8.self).contains("Be terse."))
+        await rig.stop()
+        let missing = ConsensusConfiguration(promptTemplatePath: scratch.path + "/none.md")
+        #expect(throws: ConsensusError.self) {
+            _ = try ConsensusService(instrument: F.instrument, symbol: "X", configuration: missing,
+                                     panel: RecordedVotes(models: missing.models, votes: [], publications: []),
+                                     briefs: MarketBriefCell(instrument: F.instrument),
+                                     bias: AdvisoryBiasCell(instrument: F.instrument), outbox: nil)
+        }
     }
 
     @Test func aTemplateWithoutSectionsOrBriefIsRefused() {

@@ -115,12 +115,14 @@ public final class ChatCompletionsClient: Sendable {
                 case 200..<300:
                     guard let completion = ChatCompletion.decode(response.body, estimatedTokens: reserved) else {
                         attempts.append(ChatAttempt(requestText: requestText, status: response.status,
-                                                    responseText: responseText, failure: .notAChatCompletion))
+                                                    responseText: responseText, failure: .notAChatCompletion,
+                                                    newConnections: response.newConnections))
                         return finish(.failure(.notAChatCompletion))
                     }
                     settle(reserved: reserved, used: completion.totalTokens, at: reservedAt)
                     attempts.append(ChatAttempt(requestText: requestText, status: response.status,
-                                                responseText: responseText, failure: nil))
+                                                responseText: responseText, failure: nil,
+                                                newConnections: response.newConnections))
                     return finish(.success(completion))
                 case 429:
                     retryAfter = response.value(forHeader: "Retry-After").flatMap { RetryAfter.delay($0, now: clock.now()) }
@@ -140,7 +142,8 @@ public final class ChatCompletionsClient: Sendable {
                 }
                 settle(reserved: reserved, used: 0, at: reservedAt)  // refused: nothing generated
                 attempts.append(ChatAttempt(requestText: requestText, status: response.status,
-                                            responseText: responseText, failure: failure))
+                                            responseText: responseText, failure: failure,
+                                            newConnections: response.newConnections))
             }
             guard retryable, attempt < configuration.maximumAttempts else { return finish(.failure(failure)) }
             if !retryAtOnce {

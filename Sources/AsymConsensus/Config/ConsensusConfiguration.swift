@@ -53,6 +53,8 @@ public struct ConsensusConfiguration: Sendable, Equatable {
     public var maximumCompletionTokens: Int
     /// Publish "no consensus" (which hides the previous bias) when a round reaches none.
     public var withdrawOnNoConsensus: Bool
+    /// A prompt template file (same format as the shipped `analyst-prompt.md`) to use instead of the shipped one.
+    public var promptTemplatePath: String?
 
     /// OpenRouter's URL and key variable, the original agent's three models, 2 of 3, every 30 min.
     public init(
@@ -81,7 +83,8 @@ public struct ConsensusConfiguration: Sendable, Equatable {
         structuredOutput: Bool = true,
         temperature: Double = 0.2,
         maximumCompletionTokens: Int = 600,
-        withdrawOnNoConsensus: Bool = true
+        withdrawOnNoConsensus: Bool = true,
+        promptTemplatePath: String? = nil
     ) {
         self.baseURL = baseURL
         self.apiKeyEnvironmentVariable = apiKeyEnvironmentVariable
@@ -109,6 +112,7 @@ public struct ConsensusConfiguration: Sendable, Equatable {
         self.temperature = temperature
         self.maximumCompletionTokens = maximumCompletionTokens
         self.withdrawOnNoConsensus = withdrawOnNoConsensus
+        self.promptTemplatePath = promptTemplatePath
     }
 
     /// The original agent's analysts.

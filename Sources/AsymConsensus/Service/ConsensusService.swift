@@ -46,7 +46,7 @@ public actor ConsensusService {
     ///
     /// - Parameters:
     ///   - panel: the analysts (`HTTPAnalystPanel`) or recorded votes (`RecordedVotes`); one per configured model.
-    ///   - template: the prompt; the shipped one by default.
+    ///   - template: the prompt; by default the file at `promptTemplatePath`, else the shipped one.
     ///   - outbox: where journal records go (nil: not journalled, e.g. in a replay).
     /// - Throws: `.invalidConfiguration` when the configuration does not validate, the panel's size differs from
     ///   the configured models, or the cells belong to another instrument.
@@ -67,6 +67,8 @@ public actor ConsensusService {
         self.panel = panel
         if let template {
             self.template = template
+        } else if let path = configuration.promptTemplatePath {
+            self.template = try PromptTemplate.load(path: path)
         } else {
             self.template = try PromptTemplate.shipped()
         }
