@@ -14,7 +14,7 @@ import Glibc
 /// `batch` reads (the counter's overhead subtracted) and records the per-read mean. Allocations are counted over
 /// every read. Variant `concurrent_writer`: the same reads while another thread publishes a new bias every
 /// ~1 µs (a consensus round publishes once per round; this is the worst case). Baseline: the same bias behind a
-/// `Mutex`, read uncontended.
+/// `Mutex`, read while the same writer publishes, so the variant and the baseline compare like with like.
 enum BiasReadBenchmark {
     static let batch = 32
     static let second: Int64 = 1_000_000_000
@@ -50,15 +50,17 @@ enum BiasReadBenchmark {
         let locked = LockedBias(bias(at: start))
 
         let lockFree = measure(operations: operations, start: start) { cell.view(at: $0) }
-        let contended = measureWithWriter(operations: operations, start: start, cell: cell)
-        let baseline = measure(operations: operations, start: start) { locked.view(at: $0) }
+        let contended = measureWithWriter(operations: operations, start: start, read: { cell.view(at: $0) },
+                                          publish: { cell.publish($0) })
+        let baseline = measureWithWriter(operations: operations, start: start, read: { locked.view(at: $0) },
+                                         publish: { locked.publish($0) })
 
         var result = BenchmarkResult(
             suite: "bias-read",
             subject: "AdvisoryBiasCell.view(at:): seqlock read + expiry check (goal <= 10 ns, 0 allocations)",
             operations: operations, latency: lockFree.latency, operationsPerSecond: lockFree.rate,
             allocationsPerOperation: lockFree.allocations,
-            baseline: .init(subject: "Mutex-protected bias, uncontended", latency: baseline.latency,
+            baseline: .init(subject: "Mutex-protected bias while another thread publishes every ~1 us", latency: baseline.latency,
                             operationsPerSecond: baseline.rate, allocationsPerOperation: baseline.allocations))
         result.variant = ("concurrent_writer", .init(
             subject: "AdvisoryBiasCell.view(at:) while another thread publishes every ~1 us",
@@ -107,22 +109,23 @@ enum BiasReadBenchmark {
                            allocations: counting ? Double(allocations) / Double(batches * batch) : nil)
     }
 
-    /// `measure` on this thread while a writer thread publishes into `cell` until the reads are done.
-    static func measureWithWriter(operations: Int, start: Int64, cell: AdvisoryBiasCell) -> Measurement {
+    /// `measure` of `read` on this thread while a writer thread calls `publish` every ~1 µs until the reads are done.
+    static func measureWithWriter(operations: Int, start: Int64, read: (Int64) -> AdvisoryView,
+                                  publish: @escaping @Sendable (AdvisoryBias) -> Void) -> Measurement {
         let box = WriterFlags()
         let writer = NamedThread(name: "bench-bias-pub", pinnedToCore: 1) {
             var published: Int64 = 0
             box.ready.store(true, ordering: .releasing)
             while !box.done.load(ordering: .acquiring) {
                 published &+= 1
-                cell.publish(bias(at: start, confidence: 0.5 + Double(published & 255) / 1_000))
+                publish(bias(at: start, confidence: 0.5 + Double(published & 255) / 1_000))
                 let pause = MonotonicClock.nanoseconds() + 1_000
                 while MonotonicClock.nanoseconds() < pause {}
             }
         }
         writer.start()
         while !box.ready.load(ordering: .acquiring) { usleep(100) }
-        let measurement = measure(operations: operations, start: start) { cell.view(at: $0) }
+        let measurement = measure(operations: operations, start: start, read)
         box.done.store(true, ordering: .releasing)
         writer.join()
         return measurement
