@@ -27,12 +27,23 @@ public struct PromptTemplate: Sendable, Equatable {
         }
     }
 
-    /// The template shipped with asym.
+    /// The resource bundle SwiftPM builds beside the executable.
+    static let resourceBundleName = "asym_AsymConsensus.resources"
+
+    /// The template shipped with asym, from the resource bundle beside the executable.
+    ///
+    /// Looked up by hand rather than through `Bundle.module`, whose accessor traps when the bundle is missing: a
+    /// binary copied without its resources gets a typed error (or uses `promptTemplatePath`), not a crash.
+    /// - Throws: `.invalidConfiguration` when the resource cannot be found or read.
     public static func shipped() throws(ConsensusError) -> PromptTemplate {
-        guard let url = Bundle.module.url(forResource: "analyst-prompt", withExtension: "md"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
-        else { throw .invalidConfiguration("the shipped prompt template resource is missing") }
-        return try PromptTemplate(text: text)
+        var directories = [Bundle.main.bundleURL]
+        if let executable = Bundle.main.executableURL { directories.append(executable.deletingLastPathComponent()) }
+        for directory in directories {
+            let url = directory.appendingPathComponent(resourceBundleName).appendingPathComponent("analyst-prompt.md")
+            if let text = try? String(contentsOf: url, encoding: .utf8) { return try PromptTemplate(text: text) }
+        }
+        throw .invalidConfiguration("the shipped prompt template (\(resourceBundleName)/analyst-prompt.md) is not "
+            + "beside the executable; set a prompt template path")
     }
 
     /// A template read from `path` (same format as the shipped one).
