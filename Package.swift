@@ -31,11 +31,15 @@ let package = Package(
         .library(name: "AsymRisk", targets: ["AsymRisk"]),
         .library(name: "AsymExecution", targets: ["AsymExecution"]),
         .library(name: "AsymJournal", targets: ["AsymJournal"]),
+        .library(name: "AsymConsensus", targets: ["AsymConsensus"]),
         .library(name: "AsymEngine", targets: ["AsymEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         cShim("CWebSockets", linking: ["websockets", "ssl", "crypto"]),
@@ -61,9 +65,19 @@ let package = Package(
         .target(name: "AsymExecution", dependencies: ["AsymCore", "AsymRisk", "AsymBook"], swiftSettings: strictSwift),
         .target(name: "AsymJournal", dependencies: ["AsymCore", "AsymRing", "AsymTransport"], swiftSettings: strictSwift),
         .target(
+            name: "AsymConsensus",
+            dependencies: ["AsymCore", "AsymRing", "AsymRisk", "AsymTransport", "AsymJournal",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources/analyst-prompt.md")],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "AsymEngine",
             dependencies: ["AsymCore", "AsymRing", "AsymTransport", "AsymVenues", "AsymBook", "AsymSignals", "AsymRisk",
-                "AsymExecution", "AsymJournal",
+                "AsymExecution", "AsymJournal", "AsymConsensus",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strictSwift
@@ -71,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "asym",
             dependencies: [
-                "AsymEngine", "AsymCore", "AsymRisk", "AsymExecution", "AsymJournal", "CMallocInterposer",
+                "AsymEngine", "AsymCore", "AsymRisk", "AsymExecution", "AsymJournal", "AsymConsensus", "CMallocInterposer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -95,6 +109,11 @@ let package = Package(
         ),
         .testTarget(name: "AsymRiskTests", dependencies: ["AsymRisk", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "AsymBookTests", dependencies: ["AsymBook", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "AsymConsensusTests",
+            dependencies: ["AsymConsensus", "AsymRisk", "AsymJournal", "AsymTransport", "TestSupport", "CMallocInterposer"],
+            swiftSettings: strictSwift
+        ),
         .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "AsymExecution", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
         // Runs the built `asym` binary (SwiftPM builds it next to the test bundle) as a child process.
         .testTarget(name: "asymTests", dependencies: ["AsymEngine", "AsymJournal", "TestSupport"], swiftSettings: strictSwift),

@@ -29,10 +29,10 @@ public enum JournalRecordType: UInt16, CaseIterable, Sendable {
     case killSwitch = 12
     /// Position in the source recording (replay and backtest only), so a run can be resumed or audited.
     case replayPosition = 13
-    /// Reserved for a future type.
-    case reserved14 = 14
-    /// Reserved for a future type.
-    case reserved15 = 15
+    /// One fragment of an AI analyst request as sent (API key redacted); see `AsymConsensus.AITextFragment`.
+    case aiRequest = 14
+    /// One fragment of an AI analyst response body as received.
+    case aiResponse = 15
     /// One part of an engine checkpoint: the engine's execution and risk state at a frame boundary, split over
     /// consecutive records (recovery restarts from the last complete one).
     case sessionCheckpoint = 16
@@ -55,8 +55,8 @@ public enum JournalRecordType: UInt16, CaseIterable, Sendable {
         case .tradingStateChange: "trading_state_change"
         case .killSwitch: "kill_switch"
         case .replayPosition: "replay_position"
-        case .reserved14: "reserved_14"
-        case .reserved15: "reserved_15"
+        case .aiRequest: "ai_request"
+        case .aiResponse: "ai_response"
         case .sessionCheckpoint: "session_checkpoint"
         case .diagnostic: "diagnostic"
         }

@@ -24,6 +24,8 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
     case engine
     /// A trading session's recovery checkpoint: state encoded and enqueued to the journal.
     case checkpoint
+    /// The engine thread's read of the AI consensus bias (seqlock) against a mutex.
+    case biasRead = "bias-read"
 
     /// Default operation count for the suite.
     public var defaultOperations: Int {
@@ -38,6 +40,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .paper: 1_000_000
         case .engine: 400_000
         case .checkpoint: 100_000
+        case .biasRead: 10_000_000
         }
     }
 
@@ -57,6 +60,7 @@ public enum BenchmarkSuite: String, CaseIterable, Sendable {
         case .paper: return try PaperBenchmark.run(operations: count)
         case .engine: return try EngineBenchmark.run(operations: count)
         case .checkpoint: return try CheckpointBenchmark.run(operations: count)
+        case .biasRead: return BiasReadBenchmark.run(operations: count)
         }
     }
 }

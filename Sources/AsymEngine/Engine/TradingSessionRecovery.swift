@@ -133,7 +133,7 @@ public struct TradingSessionRecovery: Sendable {
         case .signal, .riskApproved, .riskDenied, .orderSubmitted, .orderStateChange, .fill, .positionSnapshot,
              .tradingStateChange, .killSwitch, .replayPosition, .sessionCheckpoint:
             true
-        case .configHash, .aiVote, .publishedBias, .reserved14, .reserved15, .diagnostic:
+        case .configHash, .aiVote, .publishedBias, .aiRequest, .aiResponse, .diagnostic:
             false
         }
     }
@@ -154,7 +154,7 @@ public struct TradingSessionRecovery: Sendable {
         case .killSwitch: return load(KillSwitchRecord.self).map { .killSwitch($0) }
         case .replayPosition: return load(ReplayPositionRecord.self).map { .replayPosition($0) }
         case .sessionCheckpoint: return load(SessionCheckpointChunk.self).map { .checkpointPart($0) }
-        case .aiVote, .publishedBias, .reserved14, .reserved15, .diagnostic: return nil
+        case .aiVote, .publishedBias, .aiRequest, .aiResponse, .diagnostic: return nil
         }
     }
 }
