@@ -32,10 +32,16 @@ let package = Package(
         .library(name: "AsymExecution", targets: ["AsymExecution"]),
         .library(name: "AsymJournal", targets: ["AsymJournal"]),
         .library(name: "AsymEngine", targets: ["AsymEngine"]),
+        .library(name: "AsymOps", targets: ["AsymOps"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        // The ops server. No traits: the default ones pull in swift-configuration and full-Foundation URL forms,
+        // neither of which the ops routes use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         cShim("CWebSockets", linking: ["websockets", "ssl", "crypto"]),
@@ -60,6 +66,17 @@ let package = Package(
         .target(name: "AsymRisk", dependencies: ["AsymCore"], swiftSettings: strictSwift),
         .target(name: "AsymExecution", dependencies: ["AsymCore", "AsymRisk", "AsymBook"], swiftSettings: strictSwift),
         .target(name: "AsymJournal", dependencies: ["AsymCore", "AsymRing", "AsymTransport"], swiftSettings: strictSwift),
+        .target(
+            name: "AsymOps",
+            dependencies: ["AsymCore", "AsymRisk", "AsymTransport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSwift
+        ),
         .target(
             name: "AsymEngine",
             dependencies: ["AsymCore", "AsymRing", "AsymTransport", "AsymVenues", "AsymBook", "AsymSignals", "AsymRisk",
@@ -95,6 +112,9 @@ let package = Package(
         ),
         .testTarget(name: "AsymRiskTests", dependencies: ["AsymRisk", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "AsymBookTests", dependencies: ["AsymBook", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "AsymOpsTests", dependencies: ["AsymOps", "AsymTransport", "TestSupport"], swiftSettings: strictSwift
+        ),
         .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
     ]
 )
