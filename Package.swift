@@ -33,11 +33,15 @@ let package = Package(
         .library(name: "AsymJournal", targets: ["AsymJournal"]),
         .library(name: "AsymConsensus", targets: ["AsymConsensus"]),
         .library(name: "AsymEngine", targets: ["AsymEngine"]),
+        .library(name: "AsymOps", targets: ["AsymOps"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // The ops server and the loopback analysts. No traits: the default ones pull in swift-configuration and
+        // full-Foundation URL forms, which neither uses.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
@@ -75,9 +79,20 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "AsymOps",
+            dependencies: ["AsymCore", "AsymRisk", "AsymTransport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "AsymEngine",
             dependencies: ["AsymCore", "AsymRing", "AsymTransport", "AsymVenues", "AsymBook", "AsymSignals", "AsymRisk",
-                "AsymExecution", "AsymJournal", "AsymConsensus",
+                "AsymExecution", "AsymJournal", "AsymConsensus", "AsymOps",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strictSwift
@@ -113,6 +128,9 @@ let package = Package(
             name: "AsymConsensusTests",
             dependencies: ["AsymConsensus", "AsymRisk", "AsymJournal", "AsymTransport", "TestSupport", "CMallocInterposer"],
             swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "AsymOpsTests", dependencies: ["AsymOps", "AsymTransport", "TestSupport"], swiftSettings: strictSwift
         ),
         .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "AsymExecution", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
         // Runs the built `asym` binary (SwiftPM builds it next to the test bundle) as a child process.
