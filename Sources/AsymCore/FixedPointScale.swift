@@ -30,6 +30,10 @@ public struct FixedPointScale: Hashable, Sendable, CustomStringConvertible {
         self.init(decimals: fractionDigits, step: units)
     }
 
+    /// One tick as a (binary, approximate) number, for display and for consumers that work in `Double` (the AI
+    /// brief, metrics); never for prices on the order path, which stay integer ticks.
+    public var tickValue: Double { Double(step) / Double(Self.powersOfTen[decimals]) }
+
     /// Powers of ten by exponent, for scaling without `pow`.
     @usableFromInline
     static let powersOfTen: [Int64] = (0...18).map { exponent in

@@ -1,3 +1,4 @@
+public import AsymConsensus
 public import AsymRisk
 public import AsymSignals
 
@@ -16,6 +17,9 @@ public enum DemoProfile {
         limits.confidenceTrending = RiskHardCaps.minimumConfidenceBar
         limits.confidenceRanging = RiskHardCaps.minimumConfidenceBar
         limits.confidenceVolatile = RiskHardCaps.minimumConfidenceBar
+        // The AI consensus vetoes entries against a fresh opposite bias it holds with some conviction.
+        limits.advisoryMode = .veto
+        limits.advisoryMinimumConfidence = 0.4
         return try limits.validated()
     }
 
@@ -31,6 +35,16 @@ public enum DemoProfile {
         configuration.calibration.hitBasisPoints = 0.1
         configuration.minimumEdgeBasisPoints = -.infinity
         return configuration
+    }
+
+    /// The consensus against the loopback analysts at `baseURL`, on the demo's compressed clock: a round every two
+    /// minutes of market time (six seconds at 20×) and on regime changes, biases living five minutes.
+    public static func consensus(baseURL: String) -> ConsensusConfiguration {
+        let second: Int64 = 1_000_000_000
+        return ConsensusConfiguration(
+            baseURL: baseURL, requestTimeout: 10 * second, cadence: 120 * second, regimePollInterval: 10 * second,
+            minimumRoundSpacing: 60 * second, biasLifetime: 300 * second, feedbackHorizon: 600 * second,
+            retryBaseDelay: 2 * second, maximumRetryDelay: 20 * second)
     }
 
     /// A session configuration with the demo's limits and signals and 100 000 USDT of paper equity.

@@ -1,3 +1,4 @@
+import AsymConsensus
 public import AsymCore
 import AsymJournal
 import AsymRisk
@@ -61,8 +62,14 @@ public struct DemoRunner {
                                          source: .webSocket(baseURL: "ws://127.0.0.1:\(emulator.port)")))
         }
 
+        // The loopback analysts (OpenAI-compatible, three rule-based models): the consensus's whole HTTP path runs.
+        let analysts = AnalystsEndpoint()
+        let analystsPort = try BlockingTask.run { try await analysts.start() }
+        defer { try? BlockingTask.run { await analysts.stop() } }
+
         // 3. The engine, paper mode, over real loopback WebSockets.
         var configuration = EngineConfiguration(venues: plans, session: try DemoProfile.session())
+        configuration.consensus = DemoProfile.consensus(baseURL: "http://127.0.0.1:\(analystsPort)/v1")
         configuration.journalDirectory = journalDirectory
         configuration.feedConnectTimeout = .seconds(5)
         configuration.clock = EngineClock(anchor: WallClock.nanoseconds(), speed: options.speed)
@@ -93,7 +100,7 @@ public struct DemoRunner {
                 }
                 nextSample = now + 250_000_000
             }
-            display.refreshIfDue(engine)
+            display.refreshIfDue(engine, bias: Self.biasText(engine))
             Thread.sleep(forTimeInterval: 0.05)
         }
 
@@ -115,6 +122,17 @@ public struct DemoRunner {
             throw Failure.output("\(result.report): \(error.localizedDescription)")
         }
         return result
+    }
+
+    /// The consensus line of the status screen: rounds, abstentions and each instrument's bias.
+    static func biasText(_ engine: EngineRuntime) -> String? {
+        guard let consensus = engine.consensus else { return nil }
+        let counters = consensus.counters
+        let biases = engine.status.venues.flatMap { venue in
+            venue.instruments.map { "\(venue.venue) \($0.symbol) \($0.advisory ?? "none")" }
+        }
+        return "\(counters.rounds) rounds, \(counters.published) published, abstentions \(counters.abstentions); "
+            + biases.joined(separator: ", ")
     }
 
     /// Whether every venue's feed has delivered nothing new for a moment (all frames processed).

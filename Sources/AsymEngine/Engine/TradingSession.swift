@@ -256,7 +256,8 @@ public final class TradingSession<Rules: VenueSequencing> {
             signalCreatedAt: now, confidence: Double(signal.confidence), regime: signal.regime,
             spoofScore: Double(signal.spoofScore), riskPenalty: Double(signal.riskPenalty),
             atrFraction: Double(signal.atrFraction), bookUsable: book.isUsable, bookUpdatedAt: now,
-            bestBid: bid, bestAsk: ask)
+            bestBid: bid, bestAsk: ask,
+            advisory: index < configuration.advisoryBias.count ? configuration.advisoryBias[index].view(at: now) : .absent)
         let verdict = gate.check(intent, now: now)
         recordLatency(started)
         journalDecision(verdict, now: now)

@@ -1,3 +1,4 @@
+public import AsymConsensus
 public import AsymExecution
 public import AsymJournal
 public import AsymRisk
@@ -35,6 +36,9 @@ public struct TradingSessionConfiguration: Sendable {
     public var checkpointOnExecution = true
     /// Tick-to-decision samples kept (preallocated).
     public var latencyCapacity = 1 << 16
+    /// The AI consensus bias of each instrument (indexed by instrument id), read without waiting at every entry
+    /// decision; empty ⇒ no consensus (the gate sees the bias as absent).
+    public var advisoryBias: [AdvisoryBiasCell] = []
     /// The kill switch the gate watches (shared with whoever may pull it).
     public var killSwitch = KillSwitch()
     /// Where every risk decision, trading-state change and the limits' integrity hash are journalled

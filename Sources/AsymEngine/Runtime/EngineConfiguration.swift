@@ -1,3 +1,4 @@
+public import AsymConsensus
 public import AsymJournal
 
 /// Everything an `EngineRuntime` needs: the venues, the trading session's parameters, where to journal, and how
@@ -32,6 +33,10 @@ public struct EngineConfiguration: Sendable {
     /// replay recorded time faster than real time (the demo). Recordings read directly need no stretching:
     /// their recorded receive times are the clock.
     public var clock = EngineClock()
+
+    /// The AI consensus beside the engine (nil: none; the gate then sees every bias as absent). Runs with live
+    /// sources: a recording resumed from its journal must not depend on answers that would differ on a re-run.
+    public var consensus: ConsensusConfiguration?
 
     public init(venues: [EngineVenuePlan], session: TradingSessionConfiguration) {
         self.venues = venues

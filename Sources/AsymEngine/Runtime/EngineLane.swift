@@ -11,6 +11,8 @@ protocol EngineLane: AnyObject {
     func stopFeed()
     /// Engine thread: processes up to `limit` frames; returns how many.
     func pump(limit: Int) -> Int
+    /// Engine thread: publishes each instrument's market brief for the AI consensus (no allocation, never waits).
+    func publishBriefs(now: Int64)
     /// Engine thread: applies an operator command to the session's gate.
     func apply(_ command: OperatorCommand)
     /// Engine thread: the lane's status now.

@@ -27,6 +27,8 @@ public final class EngineRuntime: @unchecked Sendable {
     public let killSwitch: KillSwitch
     let lanes: [any EngineLane]
     let journals: [(venue: Venue, journal: Journal)]
+    /// The AI consensus beside the engine, if configured.
+    public let consensus: EngineConsensus?
     let mailbox = OperatorMailbox()
     let latestStatus = Mutex(EngineStatus())
     let running = Atomic<Bool>(false)
@@ -42,7 +44,21 @@ public final class EngineRuntime: @unchecked Sendable {
         killSwitch = configuration.session.killSwitch
         var lanes: [any EngineLane] = []
         var journals: [(Venue, Journal)] = []
+        var consensus: EngineConsensus?
         do {
+            if let consensusConfiguration = configuration.consensus {
+                var instruments: [(Venue, [String])] = []
+                for plan in configuration.venues {
+                    let session = try MarketDataSession(venue: plan.venue, symbols: plan.symbols)
+                    instruments.append((plan.venue, session.instruments.map(\.symbol)))
+                }
+                do {
+                    consensus = try EngineConsensus(configuration: consensusConfiguration, instruments: instruments,
+                                                    clock: configuration.clock)
+                } catch {
+                    throw EngineError.invalidConfiguration("consensus: \(error)")
+                }
+            }
             for plan in configuration.venues {
                 let session: MarketDataSession
                 do {
@@ -71,7 +87,8 @@ public final class EngineRuntime: @unchecked Sendable {
                 }
                 do {
                     lanes.append(try session.withProcessor(LaneBuilder(
-                        plan: plan, session: session, journal: journal, configuration: configuration, recovery: recovery)))
+                        plan: plan, session: session, journal: journal, configuration: configuration, recovery: recovery,
+                        consensus: consensus)))
                 } catch let error as TradingSessionRecoveryError {
                     throw EngineError.recoveryFailed(venue: plan.venue, reason: "\(error)")
                 }
@@ -85,6 +102,7 @@ public final class EngineRuntime: @unchecked Sendable {
         }
         self.lanes = lanes
         self.journals = journals
+        self.consensus = consensus
     }
 
     /// Starts the journals, connects every feed (a first connection that fails is an error, and nothing is left
@@ -108,12 +126,14 @@ public final class EngineRuntime: @unchecked Sendable {
         }
         engineThread = thread
         thread.start()
+        consensus?.start()
     }
 
     /// Stops the feeds, lets the engine thread drain what they delivered, joins it, and closes the journals
     /// (flushed and fsynced). Returns each venue's final summary.
     @discardableResult
     public func stop() -> [(venue: Venue, summary: TradingSessionSummary)] {
+        consensus?.stop()
         for lane in lanes { lane.stopFeed() }
         running.store(false, ordering: .releasing)
         engineThread?.join()
@@ -161,6 +181,8 @@ public final class EngineRuntime: @unchecked Sendable {
             let now = MonotonicClock.nanoseconds()
             if now &- lastStatus >= configuration.statusInterval {
                 lastStatus = now
+                let wallNow = WallClock.nanoseconds()
+                for lane in lanes { lane.publishBriefs(now: wallNow) }
                 publishStatus()
             }
             if processed == 0 {
@@ -201,6 +223,7 @@ struct LaneBuilder: MarketDataVisitor {
     let journal: Journal?
     let configuration: EngineConfiguration
     let recovery: TradingSessionRecovery
+    let consensus: EngineConsensus?
 
     func visit<Rules: VenueSequencing>(_ processor: MarketDataProcessor<Rules>) throws -> any EngineLane {
         let ring = FrameRing(slotCount: configuration.ringSlots, slotSize: 64 * 1024)
@@ -216,8 +239,11 @@ struct LaneBuilder: MarketDataVisitor {
             processor.restSnapshotInstrument = session.instrumentID(forRecording: path) ?? InstrumentID(0)
             recordingFeed = RecordingFeed(path: path, ring: ring)
         }
+        var sessionConfiguration = configuration.session
+        sessionConfiguration.advisoryBias = consensus?.biasCells(of: plan.venue) ?? []
         return try TradingLane(processor: processor, instruments: session.instruments, ring: ring, liveFeed: liveFeed,
-                           recordingFeed: recordingFeed, journal: journal, clock: configuration.clock,
-                               configuration: configuration.session, recovery: recovery)
+                               recordingFeed: recordingFeed, journal: journal, clock: configuration.clock,
+                               configuration: sessionConfiguration, recovery: recovery,
+                               briefCells: consensus?.briefCells(of: plan.venue) ?? [], outbox: consensus?.outbox(of: plan.venue))
     }
 }

@@ -1,8 +1,10 @@
+import AsymConsensus
 import AsymCore
 import AsymJournal
 import AsymRing
 import AsymRisk
 import AsymSignals
+import Foundation
 
 /// A venue's frame source, ring and `TradingSession`: the engine thread pumps frames from the ring through
 /// `MarketDataPump` into the session, specialised for the venue's rules.
@@ -15,13 +17,19 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
     let liveFeed: LiveFeed?
     let recordingFeed: RecordingFeed?
     let journal: Journal?
+    /// The consensus's cells of this venue's instruments (empty without a consensus) and its journal outbox.
+    let briefCells: [MarketBriefCell]
+    let outbox: ConsensusOutbox?
     /// Frames taken from the ring (for a recording: lines consumed; checkpoints journal the replay position).
     private(set) var framesPumped: Int64 = 0
 
     init(processor: MarketDataProcessor<Rules>, instruments: [Instrument], ring: FrameRing, liveFeed: LiveFeed?,
          recordingFeed: RecordingFeed?, journal: Journal?, clock: EngineClock,
-         configuration: TradingSessionConfiguration, recovery: TradingSessionRecovery) throws(TradingSessionRecoveryError) {
+         configuration: TradingSessionConfiguration, recovery: TradingSessionRecovery,
+         briefCells: [MarketBriefCell] = [], outbox: ConsensusOutbox? = nil) throws(TradingSessionRecoveryError) {
         self.clock = clock
+        self.briefCells = briefCells
+        self.outbox = outbox
         venue = Rules.Codec.venue
         var configuration = configuration
         configuration.journal = journal
@@ -51,10 +59,36 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
     }
 
     func pump(limit: Int) -> Int {
+        // The consensus's records reach the journal through this thread, its one producer.
+        if let outbox, let journal { _ = outbox.drain(into: journal, limit: 64) }
         let count = pump.pumpAvailable(limit: limit)
         guard count > 0 else { return 0 }
         framesPumped &+= Int64(count)
         return count
+    }
+
+    func publishBriefs(now: Int64) {
+        guard !briefCells.isEmpty else { return }
+        let engineNow = recordingFeed == nil ? clock.engineTime(now) : session.lastFrameTime
+        for index in briefCells.indices where index < session.instruments.count {
+            let features = session.features[index].features
+            guard features.usable else { continue }
+            let regime = session.signalEngines[index].regime
+            var brief = MarketBrief(time: engineNow, instrument: InstrumentID(UInt16(index)),
+                                    price: Double(features.bestBidTicks &+ features.bestAskTicks) * 0.5
+                                        * session.instruments[index].priceScale.tickValue,
+                                    regime: regime ?? .ranging, regimeKnown: regime != nil)
+            brief.spreadBasisPoints = features.spreadBasisPoints
+            brief.imbalance = features.imbalance5
+            brief.tradeFlowImbalance = features.tradeImbalanceMedium
+            brief.spoofScore = features.spoof
+            brief.riskPenalty = features.riskPenalty
+            brief.realizedVolatilityBasisPoints = features.realizedVolatilityBasisPoints
+            let position = session.positions[InstrumentID(UInt16(index))]
+            brief.positionSide = position.lots == 0 ? 0 : (position.lots > 0 ? 1 : -1)
+            brief.positionEntryPrice = position.averageEntryPrice * session.instruments[index].priceScale.tickValue
+            briefCells[index].publish(brief)
+        }
     }
 
     func apply(_ command: OperatorCommand) {
@@ -79,6 +113,7 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
     }
 
     func finish() {
+        if let outbox, let journal { _ = outbox.drain(into: journal) }
         // A recording read to its end closes with a checkpoint, so a restart finds the run complete.
         if let recordingFeed, recordingFeed.isFinished, ring.count == 0, !session.hasDiverged {
             session.checkpointAtEnd(receiveTime: session.lastFrameTime)
@@ -130,6 +165,11 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
             item.averageEntry = position.lots == 0
                 ? "" : instrument.priceScale.format(ticks: Int64(position.averageEntryPrice.rounded()))
             item.unrealizedPnL = position.unrealizedPnL(at: position.markPrice)
+            if index < session.configuration.advisoryBias.count {
+                let view = session.configuration.advisoryBias[index].view(at: engineNow)
+                item.advisory = view.isFresh(at: engineNow)
+                    ? "\(view.direction == .long ? "long" : "short") \(String(format: "%.2f", view.confidence))" : nil
+            }
             status.instruments.append(item)
         }
         status.recentDecisions = session.recentDecisions.all.map { record in
