@@ -100,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "asym",
             dependencies: [
-                "AsymEngine", "AsymCore", "AsymRisk", "AsymExecution", "AsymJournal", "AsymConsensus", "CMallocInterposer",
+                "AsymEngine", "AsymCore", "AsymRisk", "AsymExecution", "AsymJournal", "AsymConsensus", "AsymOps", "CMallocInterposer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(
             name: "AsymOpsTests", dependencies: ["AsymOps", "AsymTransport", "TestSupport"], swiftSettings: strictSwift
         ),
-        .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "AsymExecution", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
+        .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "AsymExecution", "AsymOps", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
         // Runs the built `asym` binary (SwiftPM builds it next to the test bundle) as a child process.
         .testTarget(name: "asymTests", dependencies: ["AsymEngine", "AsymJournal", "TestSupport"], swiftSettings: strictSwift),
     ]

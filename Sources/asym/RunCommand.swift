@@ -2,6 +2,7 @@ import ArgumentParser
 import AsymCore
 import AsymEngine
 import AsymRisk
+import AsymOps
 import Foundation
 
 struct RunCommand: ParsableCommand {
@@ -55,6 +56,24 @@ struct RunCommand: ParsableCommand {
         }
         let watcher = KillSwitchWatcher(killSwitch: killSwitch, killFilePath: killFile)
         defer { watcher.stop() }
+        var opsServer: OpsServer?
+        if configuration.ops.enabled {
+            do {
+                let source: OpsTokenSource = switch configuration.ops.token {
+                case .environment(let name): .environment(name)
+                case .file(let path): .file(path)
+                }
+                let ops = try EngineOpsServer.start(engine: engine, mode: configuration.mode.rawValue,
+                                                    bind: configuration.ops.bind, port: configuration.ops.port, token: source)
+                opsServer = ops.server
+                let line = "ops server on http://\(configuration.ops.bind):\(ops.port)\n"
+                (json ? FileHandle.standardError : FileHandle.standardOutput).write(Data(line.utf8))
+            } catch {
+                engine.stop()
+                throw CommandFailure("refusing to start: ops server: \(error)")
+            }
+        }
+        defer { opsServer?.stop() }
         var display = EngineStatusDisplay(
             title: "asym run — \(configuration.mode.rawValue), \(configuration.source), "
                 + configuration.venues.map(\.venue.description).joined(separator: ", "),

@@ -90,7 +90,7 @@ public struct PaperSettings: Sendable, Equatable {
 public struct OpsSettings: Sendable, Equatable {
     public var enabled = true
     public var bind = "127.0.0.1"
-    public var port = 9464
+    public var port = 9470
     /// Bearer token for everything but `/healthz`.
     public var token: SecretSource = .environment("ASYM_OPS_TOKEN")
 

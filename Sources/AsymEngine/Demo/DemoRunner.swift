@@ -67,6 +67,8 @@ public struct DemoRunner {
         let analystsPort = try BlockingTask.run { try await analysts.start() }
         defer { try? BlockingTask.run { await analysts.stop() } }
 
+        var result = EngineRunResult()
+
         // 3. The engine, paper mode, over real loopback WebSockets.
         var configuration = EngineConfiguration(venues: plans, session: try DemoProfile.session())
         configuration.consensus = DemoProfile.consensus(baseURL: "http://127.0.0.1:\(analystsPort)/v1")
@@ -75,10 +77,16 @@ public struct DemoRunner {
         configuration.clock = EngineClock(anchor: WallClock.nanoseconds(), speed: options.speed)
         let engine = try EngineRuntime(configuration: configuration)
         try engine.start()
+        // The ops server on a free loopback port; its token is a fresh random one in a 0600 file, never printed.
+        let ops = try EngineOpsServer.start(
+            engine: engine, mode: "paper", bind: "127.0.0.1", port: 0,
+            token: EngineOpsServer.writeRandomToken(to: root + "/ops-token"))
+        defer { ops.server.stop() }
+        result.opsURL = "http://127.0.0.1:\(ops.port)"
+        
         for emulator in emulators { emulator.start() }
 
         // 4. Live status until the duration is up or every recording has been replayed and processed.
-        var result = EngineRunResult()
         let started = MonotonicClock.nanoseconds()
         let durationNanoseconds = options.duration.components.seconds * 1_000_000_000
             + options.duration.components.attoseconds / 1_000_000_000
@@ -105,6 +113,11 @@ public struct DemoRunner {
         }
 
         // 5. Stop (journals flushed), summarise, write the report.
+        if let consensus = engine.consensus {
+            let counters = consensus.counters
+            result.aiRounds = counters.rounds
+            result.aiBiasesPublished = counters.published
+        }
         let summaries = engine.stop()
         let startingEquity = configuration.session.startingEquity
         for (venue, summary) in summaries {

@@ -18,6 +18,11 @@ public struct EngineRunResult: Sendable {
     public var journalDirectory = ""
     public var database = ""
     public var report = ""
+    /// The ops server's address while the run lasted ("" when none ran).
+    public var opsURL = ""
+    /// AI consensus rounds and published biases.
+    public var aiRounds = 0
+    public var aiBiasesPublished = 0
     /// Per-venue summaries, for the report and the text summary.
     public var summaries: [(venue: Venue, summary: TradingSessionSummary)] = []
     /// Equity samples (seconds since start, total equity) taken while running.

@@ -16,9 +16,13 @@ public enum EngineRunResultText {
                             result.maxDrawdown * 100))
         lines.append("  tick→decision p50 \(EngineStatusText.duration(latency.p50)), p99 \(EngineStatusText.duration(latency.p99)), "
                      + "p99.9 \(EngineStatusText.duration(latency.p999)) over \(latency == .init(p50: 0, p99: 0, p999: 0, max: 0) ? 0 : result.latency.count) decisions")
+        if result.aiRounds > 0 {
+            lines.append("  AI consensus: \(result.aiRounds) rounds, \(result.aiBiasesPublished) biases published")
+        }
         lines.append("  journal \(result.journalDirectory)")
         if !result.database.isEmpty { lines.append("  store   \(result.database)") }
-        lines.append("  report  \(result.report)")
+        if !result.report.isEmpty { lines.append("  report  \(result.report)") }
+        if !result.opsURL.isEmpty { lines.append("  ops     \(result.opsURL) (served while running)") }
         return lines.joined(separator: "\n")
     }
 }

@@ -39,6 +39,8 @@ public final class TradingSession<Rules: VenueSequencing> {
     var latency: LatencyRecorder
     /// Tick-to-decision latencies, readable at any time without sorting.
     public private(set) var latencyHistogram = LatencyHistogram()
+    /// Whole-frame processing times (decode through journal enqueue), readable at any time without sorting.
+    public private(set) var frameHistogram = LatencyHistogram()
     /// Receive time of the last frame processed (the engine clock), ns.
     public private(set) var lastFrameTime: Int64 = 0
     /// The last few gate decisions (entries and exits), for status displays.
@@ -192,6 +194,8 @@ public final class TradingSession<Rules: VenueSequencing> {
         drainEvents(now: now)
         syncPositions(now: now)
         snapshotEquity(now: now)
+        // Measured before the checkpoint, which runs after the frame's decisions and orders have left.
+        frameHistogram.record(elapsed(since: started))
         if configuration.journal != nil { checkpointIfDue(now: now) }
     }
 
@@ -409,13 +413,16 @@ public final class TradingSession<Rules: VenueSequencing> {
     }
 
     @inline(__always)
-    func recordLatency(_ started: UInt64) {
-        let nanoseconds: Int64
+    func elapsed(since started: UInt64) -> Int64 {
         if let cycleClock {
-            nanoseconds = Int64(cycleClock.nanoseconds(CycleClock.cycles() &- started))
-        } else {
-            nanoseconds = MonotonicClock.nanoseconds() &- Int64(bitPattern: started)
+            return Int64(cycleClock.nanoseconds(CycleClock.cycles() &- started))
         }
+        return MonotonicClock.nanoseconds() &- Int64(bitPattern: started)
+    }
+
+    @inline(__always)
+    func recordLatency(_ started: UInt64) {
+        let nanoseconds = elapsed(since: started)
         latency.record(nanoseconds)
         latencyHistogram.record(nanoseconds)
         counters.decisionLatencySamples &+= 1

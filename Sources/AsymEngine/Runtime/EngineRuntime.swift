@@ -210,6 +210,7 @@ public final class EngineRuntime: @unchecked Sendable {
         for lane in lanes {
             let venueStatus = lane.status(now: wallNow)
             status.latency.merge(venueStatus.latency)
+            status.frameLatency.merge(venueStatus.frameLatency)
             status.venues.append(venueStatus)
         }
         latestStatus.withLockIfAvailable { $0 = status }

@@ -8,8 +8,9 @@ public struct EngineStatus: Sendable {
     public var publishedAt: Int64 = 0
     public var uptime: Int64 = 0
     public var venues: [VenueStatus] = []
-    /// Tick-to-decision latency of all venues together.
+    /// Tick-to-decision latency of all venues together, and whole-frame processing time.
     public var latency = LatencyHistogram()
+    public var frameLatency = LatencyHistogram()
     public var killSwitchEngaged = false
     /// Why the engine cannot go on, if a lane failed.
     public var failure: String?
@@ -41,6 +42,7 @@ public struct VenueStatus: Sendable {
     public var journalSequence: UInt64 = 0
     public var journalDurableSequence: UInt64 = 0
     public var latency = LatencyHistogram()
+    public var frameLatency = LatencyHistogram()
 
     public init(venue: Venue) { self.venue = venue }
 }

@@ -141,6 +141,7 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
         status.summary.realisedPnL = session.positions.walletBalance - session.configuration.startingEquity
         status.tradingState = session.gate.state.description
         status.latency = session.latencyHistogram
+        status.frameLatency = session.frameHistogram
         if let journal {
             status.journalSequence = journal.lastSequence
             status.journalDurableSequence = journal.durableSequence

@@ -1,0 +1,26 @@
+public import AsymOps
+import AsymTransport
+import Foundation
+
+/// Starts the ops server for a running engine.
+public enum EngineOpsServer {
+    /// The configured ops server for `engine`; the token comes from `source` (env var or 0600 file). Returns the
+    /// started server and its bound port.
+    public static func start(engine: EngineRuntime, mode: String, bind: String, port: Int,
+                             token source: OpsTokenSource) throws -> (server: OpsServer, port: Int) {
+        let token = try OpsToken.load(from: source)
+        let server = OpsServer(configuration: OpsServerConfiguration(bindAddress: bind, port: port, token: token),
+                               backend: EngineOpsBackend(engine: engine, mode: mode))
+        return (server, try server.start())
+    }
+
+    /// A fresh random token written to `path` with mode 0600 (the demo's: nothing to configure, nothing printed).
+    public static func writeRandomToken(to path: String) throws -> OpsTokenSource {
+        let bytes = try SecureRandom.bytes(count: 24)
+        let token = bytes.map { String(format: "%02x", $0) }.joined()
+        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        try token.write(toFile: path, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        return .file(path)
+    }
+}
