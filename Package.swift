@@ -31,11 +31,14 @@ let package = Package(
         .library(name: "AsymRisk", targets: ["AsymRisk"]),
         .library(name: "AsymExecution", targets: ["AsymExecution"]),
         .library(name: "AsymJournal", targets: ["AsymJournal"]),
+        .library(name: "AsymStore", targets: ["AsymStore"]),
         .library(name: "AsymEngine", targets: ["AsymEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         cShim("CWebSockets", linking: ["websockets", "ssl", "crypto"]),
@@ -61,6 +64,14 @@ let package = Package(
         .target(name: "AsymExecution", dependencies: ["AsymCore", "AsymRisk", "AsymBook"], swiftSettings: strictSwift),
         .target(name: "AsymJournal", dependencies: ["AsymCore", "AsymRing", "AsymTransport"], swiftSettings: strictSwift),
         .target(
+            name: "AsymStore",
+            dependencies: ["AsymCore", "AsymJournal", "AsymRisk", "AsymExecution", "AsymSignals",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "AsymEngine",
             dependencies: ["AsymCore", "AsymRing", "AsymTransport", "AsymVenues", "AsymBook", "AsymSignals", "AsymRisk",
                 "AsymExecution", "AsymJournal",
@@ -71,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "asym",
             dependencies: [
-                "AsymEngine", "AsymCore", "AsymRisk", "AsymJournal", "CMallocInterposer",
+                "AsymEngine", "AsymCore", "AsymRisk", "AsymJournal", "AsymStore", "CMallocInterposer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -95,6 +106,11 @@ let package = Package(
         ),
         .testTarget(name: "AsymRiskTests", dependencies: ["AsymRisk", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(name: "AsymBookTests", dependencies: ["AsymBook", "TestSupport"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "AsymStoreTests",
+            dependencies: ["AsymStore", "AsymEngine", "AsymJournal", "AsymExecution", "AsymRisk", "AsymSignals", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
         .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "AsymExecution", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
     ]
 )
