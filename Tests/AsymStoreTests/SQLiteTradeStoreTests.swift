@@ -94,6 +94,49 @@ import Testing
         }
     }
 
+    @Test func ingestRunsBesideAJournalThatIsBeingWritten() throws {
+        try TemporaryDirectory.with { directory in
+            let path = directory.path("journal")
+            let journal = try Journal(configuration: JournalConfiguration(directory: path))
+            journal.start()
+            let trades = 300
+            let finished = DispatchSemaphore(value: 0)
+            // The engine's side: one producer thread appending to the journal.
+            let producer = Thread {
+                var writer = HandJournal(journal: journal)
+                if (try? writer.run(hash: 5, at: 1)) != nil {
+                    for number in 1...trades {
+                        guard (try? writer.trade(UInt64(number), at: Int64(number) * HandJournal.second)) != nil else { break }
+                        // Paced like a live session, so the ingest passes below interleave with the appends.
+                        usleep(1_000)
+                    }
+                }
+                finished.signal()
+            }
+            producer.start()
+            // The store's side: ingest again and again while the journal grows.
+            let store = try SQLiteTradeStore(path: directory.path("trades.sqlite"))
+            let writer = TradeStoreWriter(store: store, batchSize: 64)
+            var read = 0
+            var skipped = 0
+            var passes = 0
+            repeat {
+                let summary = try writer.ingest(journalDirectory: path)
+                read += summary.recordsRead
+                skipped += summary.recordsSkipped
+                passes += 1
+            } while finished.wait(timeout: .now()) == .timedOut
+            try journal.close()
+            let last = try writer.ingest(journalDirectory: path)
+            read += last.recordsRead
+            skipped += last.recordsSkipped
+
+            #expect(read == 1 + 11 * trades, "every record read exactly once over \(passes + 1) passes")
+            #expect(skipped == 0)
+            try StoreExpectations.expect(store, matches: try JournalCensus(directory: path))
+        }
+    }
+
     @Test func ordersHoldEachOrdersLatestStateWhateverTheBatchSize() throws {
         try TemporaryDirectory.with { directory in
             let journal = directory.path("journal")
