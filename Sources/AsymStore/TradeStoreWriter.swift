@@ -60,7 +60,7 @@ public final class TradeStoreWriter: Sendable {
     ///   error stay committed (each one is consistent with its recorded last sequence).
     public func ingest(journalDirectory: String) throws(TradeStoreError) -> IngestSummary {
         try ingestLock.withLock { _ throws(TradeStoreError) -> IngestSummary in
-            var pass = try IngestPass(writer: self, state: try IngestState(store: store))
+            var pass = IngestPass(writer: self, state: try IngestState(store: store))
             let reader = JournalReader(directory: journalDirectory, corruptionPolicy: corruptionPolicy)
             do throws(JournalError) {
                 pass.summary.journal = try reader.forEach { record in pass.consume(record) }

@@ -79,8 +79,8 @@ import Testing
         try TemporaryDirectory.with { directory in
             let file = directory.path("password")
             let secret = "not-the-password-\(UInt32.random(in: 0...UInt32.max))"
-            FileManager.default.createFile(atPath: file, contents: Data(secret.utf8),
-                                           attributes: [.posixPermissions: 0o600])
+            try #require(FileManager.default.createFile(atPath: file, contents: Data(secret.utf8),
+                                                        attributes: [.posixPermissions: 0o600]))
             var configuration = try PostgresTestServer.configuration()
             configuration.password = .file(file)
             do throws(TradeStoreError) {
@@ -128,8 +128,8 @@ import Testing
     @Test func aPasswordFileOthersCanReadOrAMissingVariableIsRefused() throws {
         try TemporaryDirectory.with { directory in
             let file = directory.path("password")
-            FileManager.default.createFile(atPath: file, contents: Data("secret\n".utf8),
-                                           attributes: [.posixPermissions: 0o644])
+            try #require(FileManager.default.createFile(atPath: file, contents: Data("secret\n".utf8),
+                                                        attributes: [.posixPermissions: 0o644]))
             #expect(throws: TradeStoreError.self) { try PostgresPasswordSource.file(file).resolve() }
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
             #expect(try PostgresPasswordSource.file(file).resolve() == "secret", "the first line, without its newline")
