@@ -108,7 +108,8 @@ let package = Package(
         .testTarget(name: "AsymBookTests", dependencies: ["AsymBook", "TestSupport"], swiftSettings: strictSwift),
         .testTarget(
             name: "AsymStoreTests",
-            dependencies: ["AsymStore", "AsymEngine", "AsymJournal", "AsymExecution", "AsymRisk", "AsymSignals", "TestSupport"],
+            dependencies: ["AsymStore", "AsymEngine", "AsymJournal", "AsymExecution", "AsymRisk", "AsymSignals", "AsymTransport",
+                "TestSupport"],
             swiftSettings: strictSwift
         ),
         .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "AsymExecution", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),

@@ -80,6 +80,8 @@ public final class PostgresTradeStore: TradeStore {
             for table in batch.tables {
                 let rows = batch.rows[table.name] ?? []
                 let perStatement = max(1, min(Self.rowsPerStatement, Int(UInt16.max) / table.columns.count))
+                // Every full chunk has the same text: build it once.
+                let fullChunk = rows.count >= perStatement ? table.insertStatement(rows: perStatement, in: .postgres) : ""
                 var count = 0
                 var start = 0
                 while start < rows.count {
@@ -88,7 +90,7 @@ public final class PostgresTradeStore: TradeStore {
                     for row in rows[start..<end] {
                         for value in row { Self.bind(value, to: &bindings) }
                     }
-                    let sql = table.insertStatement(rows: end - start, in: .postgres)
+                    let sql = end - start == perStatement ? fullChunk : table.insertStatement(rows: end - start, in: .postgres)
                     count += try run(PostgresQuery(unsafeSQL: sql, binds: bindings)).metadata.rows ?? 0
                     start = end
                 }
