@@ -32,6 +32,7 @@ let package = Package(
         .library(name: "AsymExecution", targets: ["AsymExecution"]),
         .library(name: "AsymJournal", targets: ["AsymJournal"]),
         .library(name: "AsymConsensus", targets: ["AsymConsensus"]),
+        .library(name: "AsymStore", targets: ["AsymStore"]),
         .library(name: "AsymEngine", targets: ["AsymEngine"]),
         .library(name: "AsymOps", targets: ["AsymOps"]),
     ],
@@ -44,6 +45,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         cShim("CWebSockets", linking: ["websockets", "ssl", "crypto"]),
@@ -90,9 +93,17 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "AsymStore",
+            dependencies: ["AsymCore", "AsymJournal", "AsymRisk", "AsymExecution", "AsymSignals",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "AsymEngine",
             dependencies: ["AsymCore", "AsymRing", "AsymTransport", "AsymVenues", "AsymBook", "AsymSignals", "AsymRisk",
-                "AsymExecution", "AsymJournal", "AsymConsensus", "AsymOps",
+                "AsymExecution", "AsymJournal", "AsymConsensus", "AsymOps", "AsymStore",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strictSwift
@@ -100,7 +111,7 @@ let package = Package(
         .executableTarget(
             name: "asym",
             dependencies: [
-                "AsymEngine", "AsymCore", "AsymRisk", "AsymExecution", "AsymJournal", "AsymConsensus", "AsymOps", "CMallocInterposer",
+                "AsymEngine", "AsymCore", "AsymRisk", "AsymExecution", "AsymJournal", "AsymConsensus", "AsymOps", "AsymStore", "CMallocInterposer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -131,6 +142,12 @@ let package = Package(
         ),
         .testTarget(
             name: "AsymOpsTests", dependencies: ["AsymOps", "AsymTransport", "TestSupport"], swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "AsymStoreTests",
+            dependencies: ["AsymStore", "AsymEngine", "AsymJournal", "AsymExecution", "AsymRisk", "AsymSignals", "AsymTransport",
+                "TestSupport"],
+            swiftSettings: strictSwift
         ),
         .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "AsymExecution", "AsymOps", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
         // Runs the built `asym` binary (SwiftPM builds it next to the test bundle) as a child process.

@@ -14,7 +14,7 @@ struct Asym: ParsableCommand {
             ServeCommand.self, RecordCommand.self, ConfigCommand.self, KillCommand.self,
             SpoofCommand.self, FeaturesCommand.self,
             IndicatorsCommand.self, BacktestCommand.self,
-            JournalCommand.self, AnalystsCommand.self,
+            JournalCommand.self, AnalystsCommand.self, TradesCommand.self,
         ]
     )
 }
