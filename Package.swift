@@ -149,7 +149,7 @@ let package = Package(
                 "TestSupport"],
             swiftSettings: strictSwift
         ),
-        .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "AsymExecution", "AsymOps", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
+        .testTarget(name: "AsymEngineTests", dependencies: ["AsymEngine", "AsymExecution", "AsymOps", "AsymStore", "TestSupport", "CMallocInterposer"], swiftSettings: strictSwift),
         // Runs the built `asym` binary (SwiftPM builds it next to the test bundle) as a child process.
         .testTarget(name: "asymTests", dependencies: ["AsymEngine", "AsymJournal", "TestSupport"], swiftSettings: strictSwift),
     ]

@@ -74,6 +74,14 @@ struct RunCommand: ParsableCommand {
             }
         }
         defer { opsServer?.stop() }
+        let store: EngineTradeStore
+        do {
+            store = try EngineTradeStore(basePath: configuration.store.sqlitePath, journals: engine.journalsWithSymbols)
+        } catch {
+            engine.stop()
+            throw CommandFailure("refusing to start: trade store \(configuration.store.sqlitePath): \(error)")
+        }
+        store.start()
         var display = EngineStatusDisplay(
             title: "asym run — \(configuration.mode.rawValue), \(configuration.source), "
                 + configuration.venues.map(\.venue.description).joined(separator: ", "),
@@ -84,6 +92,7 @@ struct RunCommand: ParsableCommand {
         }
         let failure = engine.failure
         let summaries = engine.stop()
+        store.finish()
         if let failure { throw CommandFailure("stopped: \(failure)") }
         var result = EngineRunResult()
         for (venue, summary) in summaries {
@@ -91,6 +100,8 @@ struct RunCommand: ParsableCommand {
         }
         result.latency = engine.status.latency
         result.journalDirectory = engineConfiguration.journalDirectory ?? ""
+        result.databases = store.databases.map(\.path)
+        result.database = result.databases.count == 1 ? result.databases[0] : configuration.store.sqlitePath
         if json {
             print(result.json)
         } else {

@@ -2,6 +2,7 @@ import AsymCore
 @testable import AsymEngine
 import AsymJournal
 import AsymRisk
+import AsymStore
 import Foundation
 import Testing
 import TestSupport
@@ -29,6 +30,21 @@ import TestSupport
                 journalled += read.records
             }
             #expect(journalled > 0, "a non-empty journal")
+
+            // The SQLite store holds the journal's rows: signals, decisions, orders, fills and the AI votes.
+            #expect(result.databases.count == 3)
+            var signals = 0, decisions = 0, fills = 0, votes = 0
+            for path in result.databases {
+                let store = try SQLiteTradeStore(path: path, mode: .readOnly)
+                defer { store.close() }
+                signals += try store.rows(of: TradeStoreSchema.signals).count
+                decisions += try store.rows(of: TradeStoreSchema.decisions).count
+                fills += try store.rows(of: TradeStoreSchema.fills).count
+                votes += try store.rows(of: TradeStoreSchema.aiVotes).count
+            }
+            #expect(Int64(signals) == result.signals && Int64(fills) == result.fills)
+            #expect(Int64(decisions) >= result.approved + result.denied.values.reduce(0, +))
+            #expect(votes > 0, "consensus rounds against the loopback analysts were journalled and stored")
 
             let report = try String(contentsOfFile: result.report, encoding: .utf8)
             #expect(report.contains("<svg") && report.contains("aria-label=\"equity curve\""))

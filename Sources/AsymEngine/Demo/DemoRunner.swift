@@ -82,6 +82,12 @@ public struct DemoRunner {
             engine: engine, mode: "paper", bind: "127.0.0.1", port: 0,
             token: EngineOpsServer.writeRandomToken(to: root + "/ops-token"))
         defer { ops.server.stop() }
+        // The trade store, fed from the journals off the hot path (one SQLite database per venue).
+        try? FileManager.default.removeItem(atPath: root + "/store")
+        try FileManager.default.createDirectory(atPath: root + "/store", withIntermediateDirectories: true)
+        let store = try EngineTradeStore(basePath: root + "/store/trades.sqlite", journals: engine.journalsWithSymbols,
+                                         aiModels: configuration.consensus?.models ?? [])
+        store.start()
         result.opsURL = "http://127.0.0.1:\(ops.port)"
         
         for emulator in emulators { emulator.start() }
@@ -119,6 +125,9 @@ public struct DemoRunner {
             result.aiBiasesPublished = counters.published
         }
         let summaries = engine.stop()
+        store.finish()
+        result.database = root + "/store"
+        result.databases = store.databases.map(\.path)
         let startingEquity = configuration.session.startingEquity
         for (venue, summary) in summaries {
             result.add(venue, summary, startingEquity: startingEquity)

@@ -17,6 +17,8 @@ public struct EngineRunResult: Sendable {
     public var latency = LatencyHistogram()
     public var journalDirectory = ""
     public var database = ""
+    /// The SQLite databases written (one per venue).
+    public var databases: [String] = []
     public var report = ""
     /// The ops server's address while the run lasted ("" when none ran).
     public var opsURL = ""

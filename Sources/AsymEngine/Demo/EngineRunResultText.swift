@@ -20,7 +20,9 @@ public enum EngineRunResultText {
             lines.append("  AI consensus: \(result.aiRounds) rounds, \(result.aiBiasesPublished) biases published")
         }
         lines.append("  journal \(result.journalDirectory)")
-        if !result.database.isEmpty { lines.append("  store   \(result.database)") }
+        if !result.database.isEmpty {
+            lines.append("  store   \(result.database) (\(result.databases.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")))")
+        }
         if !result.report.isEmpty { lines.append("  report  \(result.report)") }
         if !result.opsURL.isEmpty { lines.append("  ops     \(result.opsURL) (served while running)") }
         return lines.joined(separator: "\n")

@@ -160,6 +160,16 @@ public final class EngineRuntime: @unchecked Sendable {
     /// Whether every lane's source is a recording that has been fully read and processed.
     public var sourcesExhausted: Bool { engineStopped.load(ordering: .acquiring) }
 
+    /// Each venue's journal directory and symbols (instrument id order), for the trade store.
+    public var journalsWithSymbols: [(venue: Venue, directory: String, symbols: [String])] {
+        journals.map { entry in
+            (entry.venue, entry.journal.configuration.directory,
+             (try? MarketDataSession(venue: entry.venue,
+                                     symbols: configuration.venues.first { $0.venue == entry.venue }?.symbols))?
+                .instruments.map(\.symbol) ?? [])
+        }
+    }
+
     /// Each venue's journal directory, in venue order.
     public var journalDirectories: [String] { journals.map { $0.journal.configuration.directory } }
 
