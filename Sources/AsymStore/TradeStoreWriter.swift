@@ -33,7 +33,7 @@ public final class TradeStoreWriter: Sendable {
     /// The decoders for every payload the engine journals today (all but AI votes and published biases).
     public static let standardDecoders: [any TradeStoreRecordDecoder] = [
         SignalStoreDecoder(), RiskDecisionStoreDecoder(), ExecutionEventStoreDecoder(), PositionSnapshotStoreDecoder(),
-        TradingStateStoreDecoder(), ReplayPositionStoreDecoder(),
+        TradingStateStoreDecoder(), ReplayPositionStoreDecoder(), JournalOnlyStoreDecoder(),
     ]
 
     /// A writer into `store` (whose schema is already prepared by its initialiser). `decoders` are added to the

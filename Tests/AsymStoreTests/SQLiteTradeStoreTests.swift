@@ -185,10 +185,10 @@ import Testing
                 bytes[kindOffset] = 200
                 try writer.append(bytes: bytes, .orderStateChange, at: 21)
                 try writer.append(RiskDecisionRecord(reason: 0), .riskDenied, at: 22)
-                // Types with no decoder here: an AI text fragment, diagnostic, and one this build does not know.
-                try writer.append(UInt64(1), .aiRequest, at: 23)
+                // Types with no decoder here: a published bias, diagnostic, and one this build does not know.
+                try writer.append(UInt64(1), .publishedBias, at: 23)
                 try writer.append(UInt64(2), .diagnostic, at: 24)
-                unknownSequence = try writer.append(UInt64(3), .aiResponse, at: 25)
+                unknownSequence = try writer.append(UInt64(3), .publishedBias, at: 25)
                 try writer.trade(2, at: 2 * HandJournal.second)
             }
             try Self.retype(record: unknownSequence, in: journal, to: 999)
@@ -201,7 +201,7 @@ import Testing
                 .payloadSize(.fill, expected: eventSize, found: 8): 1,
                 .invalidField(.orderStateChange, field: "kind", byte: 200): 1,
                 .invalidField(.riskDenied, field: "reason", byte: 0): 1,
-                .noDecoder(.aiRequest): 1, .noDecoder(.diagnostic): 1, .unknownType(rawValue: 999): 1,
+                .noDecoder(.publishedBias): 1, .noDecoder(.diagnostic): 1, .unknownType(rawValue: 999): 1,
             ])
             #expect(summary.recordsSkipped == 6 && summary.recordsStored == 23 && summary.recordsRead == 29)
             #expect(summary.skippedSamples.map(\.sequence) == Array(13...18))

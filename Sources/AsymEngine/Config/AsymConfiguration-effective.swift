@@ -68,6 +68,16 @@ extension AsymConfiguration {
                   "emergency_stop_fraction = \(number(exits.emergencyStopFraction))"]
         lines += ["", "[ops]", "enabled = \(ops.enabled)", "bind = \(quoted(ops.bind))", "port = \(ops.port)",
                   secret(ops.token, "token_env", "token_file")]
+        lines += ["", "[consensus]", "enabled = \(consensus.enabled)", "base_url = \(quoted(consensus.baseURL))",
+                  secret(consensus.apiKey, "api_key_env", "api_key_file"),
+                  "models = [\(consensus.models.map(quoted).joined(separator: ", "))]", "quorum = \(consensus.quorum)",
+                  "request_timeout_seconds = \(number(consensus.requestTimeoutSeconds))",
+                  "cadence_seconds = \(number(consensus.cadenceSeconds))",
+                  "bias_lifetime_seconds = \(number(consensus.biasLifetimeSeconds))",
+                  "feedback_horizon_seconds = \(number(consensus.feedbackHorizonSeconds))",
+                  "accuracy_threshold = \(number(consensus.accuracyThreshold))",
+                  "down_weight_scale = \(number(consensus.downWeightScale))",
+                  "requests_per_minute = \(consensus.requestsPerMinute)", "tokens_per_day = \(consensus.tokensPerDay)"]
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -1,3 +1,4 @@
+public import AsymConsensus
 import AsymExecution
 import AsymJournal
 public import AsymRisk
@@ -47,6 +48,28 @@ extension AsymConfiguration {
         configuration.idleSleepMicroseconds = engine.idleSleepMicroseconds
         configuration.statusInterval = Int64(engine.statusIntervalMilliseconds) * 1_000_000
         configuration.framesPerPoll = engine.framesPerPoll
+        if consensus.enabled, case .live = source {
+            configuration.consensus = consensusConfiguration
+        }
         return configuration
+    }
+
+    /// The consensus this configuration describes (times in ns).
+    public var consensusConfiguration: ConsensusConfiguration {
+        let second = 1e9
+        var apiKeyEnvironmentVariable = "OPENROUTER_API_KEY"
+        var apiKeyFile: String?
+        switch consensus.apiKey {
+        case .environment(let name): apiKeyEnvironmentVariable = name
+        case .file(let path): apiKeyFile = path
+        }
+        return ConsensusConfiguration(
+            baseURL: consensus.baseURL, apiKeyEnvironmentVariable: apiKeyEnvironmentVariable, apiKeyFile: apiKeyFile,
+            models: consensus.models, requestTimeout: Int64(consensus.requestTimeoutSeconds * second),
+            quorum: consensus.quorum, cadence: Int64(consensus.cadenceSeconds * second),
+            biasLifetime: Int64(consensus.biasLifetimeSeconds * second),
+            feedbackHorizon: Int64(consensus.feedbackHorizonSeconds * second),
+            accuracyThreshold: consensus.accuracyThreshold, downWeightScale: consensus.downWeightScale,
+            requestsPerMinute: consensus.requestsPerMinute, tokensPerDay: consensus.tokensPerDay)
     }
 }

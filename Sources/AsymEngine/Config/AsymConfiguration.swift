@@ -28,6 +28,7 @@ public struct AsymConfiguration: Sendable {
     /// `[exits]`: the exit manager's rules.
     public var exits = ExitRules()
     public var ops = OpsSettings()
+    public var consensus = ConsensusSettings()
 
     /// Defaults everywhere.
     public init() {}
@@ -80,6 +81,7 @@ public struct AsymConfiguration: Sendable {
         if var signals = try root.subtable("signals") { try configuration.loadSignals(&signals) }
         if var exits = try root.subtable("exits") { try configuration.loadExits(&exits) }
         if var ops = try root.subtable("ops") { try configuration.loadOps(&ops) }
+        if var consensus = try root.subtable("consensus") { try configuration.loadConsensus(&consensus) }
         try root.finish()
         do {
             _ = try configuration.risk.validated()
@@ -255,6 +257,39 @@ public struct AsymConfiguration: Sendable {
         if let bind = try table.string("bind") { ops.bind = bind }
         if let port = try table.integer("port", in: 0...65_535) { ops.port = port }
         if let token = try Self.secretSource(&table, environmentKey: "token_env", fileKey: "token_file") { ops.token = token }
+        try table.finish()
+    }
+
+    private mutating func loadConsensus(_ table: inout ConfigurationTable) throws(ConfigurationError) {
+        if let enabled = try table.bool("enabled") { consensus.enabled = enabled }
+        if let url = try table.string("base_url") {
+            guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                throw .invalidValue(key: table.fullPath("base_url"), value: url, expected: "an http:// or https:// URL")
+            }
+            consensus.baseURL = url
+        }
+        if let key = try Self.secretSource(&table, environmentKey: "api_key_env", fileKey: "api_key_file") {
+            consensus.apiKey = key
+        }
+        if let models = try table.strings("models") {
+            guard (1...8).contains(models.count) else {
+                throw .invalidValue(key: table.fullPath("models"), value: "\(models.count) models", expected: "1 to 8 models")
+            }
+            consensus.models = models
+        }
+        if let quorum = try table.integer("quorum", in: 1...8) { consensus.quorum = quorum }
+        guard consensus.quorum <= consensus.models.count else {
+            throw .invalidValue(key: table.fullPath("quorum"), value: "\(consensus.quorum)",
+                                expected: "at most the number of models (\(consensus.models.count))")
+        }
+        if let value = try table.number("request_timeout_seconds", in: 1...600) { consensus.requestTimeoutSeconds = value }
+        if let value = try table.number("cadence_seconds", in: 10...86_400) { consensus.cadenceSeconds = value }
+        if let value = try table.number("bias_lifetime_seconds", in: 10...86_400) { consensus.biasLifetimeSeconds = value }
+        if let value = try table.number("feedback_horizon_seconds", in: 10...604_800) { consensus.feedbackHorizonSeconds = value }
+        if let value = try table.number("accuracy_threshold", in: 0...1) { consensus.accuracyThreshold = value }
+        if let value = try table.number("down_weight_scale", in: 0...1) { consensus.downWeightScale = value }
+        if let value = try table.integer("requests_per_minute", in: 1...10_000) { consensus.requestsPerMinute = value }
+        if let value = try table.integer("tokens_per_day", in: 1_000...1_000_000_000) { consensus.tokensPerDay = value }
         try table.finish()
     }
 

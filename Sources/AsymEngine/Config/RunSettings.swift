@@ -96,3 +96,23 @@ public struct OpsSettings: Sendable, Equatable {
 
     public init() {}
 }
+
+/// `[consensus]`: the AI analysts beside the engine (off unless enabled; live sources only).
+public struct ConsensusSettings: Sendable, Equatable {
+    public var enabled = false
+    public var baseURL = "https://openrouter.ai/api/v1"
+    /// The API key: an environment variable's name or a 0600 file (none needed for a loopback URL).
+    public var apiKey: SecretSource = .environment("OPENROUTER_API_KEY")
+    public var models = ["x-ai/grok-4-fast", "qwen/qwen3-max", "deepseek/deepseek-chat-v3.1"]
+    public var quorum = 2
+    public var requestTimeoutSeconds = 60.0
+    public var cadenceSeconds = 1_800.0
+    public var biasLifetimeSeconds = 2_700.0
+    public var feedbackHorizonSeconds = 14_400.0
+    public var accuracyThreshold = 0.55
+    public var downWeightScale = 0.5
+    public var requestsPerMinute = 20
+    public var tokensPerDay = 2_000_000
+
+    public init() {}
+}
