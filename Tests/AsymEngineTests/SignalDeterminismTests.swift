@@ -10,18 +10,7 @@ import Testing
 
     /// Short candles (2 s regime, 6 s and 12 s confirmation) so a few minutes of frames warm everything up; every
     /// confirmed proposal is emitted (no edge floor) and hits are 0.1 bps (≈ 6 ticks) so the table fills, for coverage.
-    static func configuration() -> SignalConfiguration {
-        var configuration = SignalConfiguration()
-        configuration.regime.timeframe = CandleTimeframe(nanoseconds: 2 * second)
-        configuration.confirmation.higherTimeframes = (CandleTimeframe(nanoseconds: 6 * second),
-                                                       CandleTimeframe(nanoseconds: 12 * second))
-        configuration.confirmation.requiredAgreement = 1
-        configuration.cooldown = second
-        configuration.calibration.horizon = 10 * second
-        configuration.calibration.hitBasisPoints = 0.1
-        configuration.minimumEdgeBasisPoints = -.infinity
-        return configuration
-    }
+    static func configuration() -> SignalConfiguration { SignalProfile.shortCandles.configuration }
 
     static func replay(_ path: String) throws -> SignalReplay<StandardStrategies>.Result {
         let session = try MarketDataSession(venue: .bybit)

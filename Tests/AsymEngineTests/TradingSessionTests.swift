@@ -17,16 +17,7 @@ import Testing
     static func configuration(killSwitch: KillSwitch = KillSwitch()) throws -> TradingSessionConfiguration {
         let signals = SignalDeterminismTests.configuration()
 
-        var limits = RiskLimits()
-        limits.entryCooldownSeconds = RiskHardCaps.minimumEntryCooldownSeconds
-        limits.lossCooldownSeconds = RiskHardCaps.minimumLossCooldownSeconds
-        limits.reversalCooldownSeconds = 60
-        limits.duplicateSignalWindowSeconds = 0.5  // below the signal cooldown: a repeat is a new signal
-        limits.maxEntriesPerHour = RiskHardCaps.maximumEntriesPerHour
-        limits.maxEntriesPerDay = RiskHardCaps.maximumEntriesPerDay
-        limits.confidenceTrending = RiskHardCaps.minimumConfidenceBar
-        limits.confidenceRanging = RiskHardCaps.minimumConfidenceBar
-        limits.confidenceVolatile = RiskHardCaps.minimumConfidenceBar
+        let limits = DemoProfile.loosenedLimits()
 
         var configuration = TradingSessionConfiguration(riskLimits: try limits.validated())
         configuration.signals = signals

@@ -11,26 +11,8 @@ enum EngineJournal {
     static let second: Int64 = 1_000_000_000
 
     static func configuration(journal: Journal) throws -> TradingSessionConfiguration {
-        var signals = SignalConfiguration()
-        signals.regime.timeframe = CandleTimeframe(nanoseconds: 2 * second)
-        signals.confirmation.higherTimeframes = (CandleTimeframe(nanoseconds: 6 * second),
-                                                 CandleTimeframe(nanoseconds: 12 * second))
-        signals.confirmation.requiredAgreement = 1
-        signals.cooldown = second
-        signals.calibration.horizon = 10 * second
-        signals.calibration.hitBasisPoints = 0.1
-        signals.minimumEdgeBasisPoints = -.infinity
-
-        var limits = RiskLimits()
-        limits.entryCooldownSeconds = RiskHardCaps.minimumEntryCooldownSeconds
-        limits.lossCooldownSeconds = RiskHardCaps.minimumLossCooldownSeconds
-        limits.reversalCooldownSeconds = 60
-        limits.duplicateSignalWindowSeconds = 0.5
-        limits.maxEntriesPerHour = RiskHardCaps.maximumEntriesPerHour
-        limits.maxEntriesPerDay = RiskHardCaps.maximumEntriesPerDay
-        limits.confidenceTrending = RiskHardCaps.minimumConfidenceBar
-        limits.confidenceRanging = RiskHardCaps.minimumConfidenceBar
-        limits.confidenceVolatile = RiskHardCaps.minimumConfidenceBar
+        let signals = SignalProfile.shortCandles.configuration
+        let limits = DemoProfile.loosenedLimits()
 
         var configuration = TradingSessionConfiguration(riskLimits: try limits.validated())
         configuration.signals = signals

@@ -4,9 +4,11 @@ public import AsymSignals
 
 /// The demo's trading parameters: the default risk limits loosened only as far as the compiled hard caps allow
 /// (so a short run shows approvals and denials), and candle timeframes scaled down from minutes to seconds so a
-/// minute of wall-clock time at 10× holds enough candles for the regime detector and the strategies.
+/// minute of wall-clock time at 20× holds enough candles for the regime detector and the strategies.
 public enum DemoProfile {
-    public static func riskLimits() throws(RiskLimitError) -> ValidatedRiskLimits {
+    /// The default limits with the cooldowns, entry counts and confidence bars loosened as far as the compiled hard
+    /// caps allow (the tests' trading profile too).
+    public static func loosenedLimits() -> RiskLimits {
         var limits = RiskLimits()
         limits.entryCooldownSeconds = RiskHardCaps.minimumEntryCooldownSeconds
         limits.lossCooldownSeconds = RiskHardCaps.minimumLossCooldownSeconds
@@ -17,25 +19,18 @@ public enum DemoProfile {
         limits.confidenceTrending = RiskHardCaps.minimumConfidenceBar
         limits.confidenceRanging = RiskHardCaps.minimumConfidenceBar
         limits.confidenceVolatile = RiskHardCaps.minimumConfidenceBar
+        return limits
+    }
+
+    public static func riskLimits() throws(RiskLimitError) -> ValidatedRiskLimits {
+        var limits = loosenedLimits()
         // The AI consensus vetoes entries against a fresh opposite bias it holds with some conviction.
         limits.advisoryMode = .veto
         limits.advisoryMinimumConfidence = 0.4
         return try limits.validated()
     }
 
-    public static func signals() -> SignalConfiguration {
-        let second: Int64 = 1_000_000_000
-        var configuration = SignalConfiguration()
-        configuration.regime.timeframe = CandleTimeframe(nanoseconds: 2 * second)
-        configuration.confirmation.higherTimeframes = (CandleTimeframe(nanoseconds: 6 * second),
-                                                       CandleTimeframe(nanoseconds: 12 * second))
-        configuration.confirmation.requiredAgreement = 1
-        configuration.cooldown = second
-        configuration.calibration.horizon = 10 * second
-        configuration.calibration.hitBasisPoints = 0.1
-        configuration.minimumEdgeBasisPoints = -.infinity
-        return configuration
-    }
+    public static func signals() -> SignalConfiguration { SignalProfile.shortCandles.configuration }
 
     /// The consensus against the loopback analysts at `baseURL`, on the demo's compressed clock: a round every two
     /// minutes of market time (six seconds at 20×) and on regime changes, biases living five minutes.
