@@ -3,8 +3,8 @@
 /// Used for the "typical" level size, spread and depth that whale, spoof and risk thresholds are
 /// relative to: a median ignores the very walls it is meant to detect. Storage is allocated once;
 /// `push` never allocates (keep the value uniquely referenced, e.g. a stored `var`).
-/// - Complexity: `push` is O(log capacity) to find the evicted sample plus one element move per
-///   sample lying between the evicted and the new value; keep `capacity` small (≤ 256).
+/// - Complexity: `push` is two O(log capacity) binary searches plus one element copy per sample lying
+///   between the evicted and the new value; keep `capacity` small (≤ 256).
 public struct RollingMedian: Sendable {
     @usableFromInline var ring: ContiguousArray<Double>
     @usableFromInline var sorted: ContiguousArray<Double>
@@ -27,32 +27,40 @@ public struct RollingMedian: Sendable {
     @inlinable
     public mutating func push(_ value: Double) {
         if count == capacity {
-            // Replace the evicted sample's slot in the sorted copy and slide the new value to its
-            // place: moves only the elements between the two values, not the tail twice.
+            // Replace the evicted sample in the sorted copy: find both positions by binary search, then
+            // slide only the elements between them one place (a plain copy loop, no compare per element).
             let oldest = ring[head]
-            var index = lowerBound(oldest)
             ring[head] = value
             head = head &+ 1 == capacity ? 0 : head &+ 1
-            while index > 0 && sorted[index &- 1] > value {
-                sorted[index] = sorted[index &- 1]
-                index &-= 1
+            let from = lowerBound(oldest)
+            if value < oldest {
+                let to = lowerBound(value)
+                var index = from
+                while index > to {
+                    sorted[index] = sorted[index &- 1]
+                    index &-= 1
+                }
+                sorted[to] = value
+            } else if value > oldest {
+                let to = upperBound(value) &- 1
+                var index = from
+                while index < to {
+                    sorted[index] = sorted[index &+ 1]
+                    index &+= 1
+                }
+                sorted[to] = value
             }
-            while index < count &- 1 && sorted[index &+ 1] < value {
-                sorted[index] = sorted[index &+ 1]
-                index &+= 1
-            }
-            sorted[index] = value
             return
         }
         ring[head] = value
         head = head &+ 1 == capacity ? 0 : head &+ 1
+        let to = upperBound(value)
         var index = count
-        // Insertion from the top: shift larger elements right.
-        while index > 0 && sorted[index &- 1] > value {
+        while index > to {
             sorted[index] = sorted[index &- 1]
             index &-= 1
         }
-        sorted[index] = value
+        sorted[to] = value
         storedCount &+= 1
     }
 
@@ -70,13 +78,26 @@ public struct RollingMedian: Sendable {
         head = 0
     }
 
+    /// The first index of `sorted[0..<count]` holding a value `>= value`.
     @inlinable
     func lowerBound(_ value: Double) -> Int {
         var low = 0
         var high = count
         while low < high {
-            let mid = (low &+ high) >> 1
+            let mid = (low &+ high) &>> 1
             if sorted[mid] < value { low = mid &+ 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The first index of `sorted[0..<count]` holding a value `> value`.
+    @inlinable
+    func upperBound(_ value: Double) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low &+ high) &>> 1
+            if sorted[mid] <= value { low = mid &+ 1 } else { high = mid }
         }
         return low
     }
