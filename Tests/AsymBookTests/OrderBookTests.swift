@@ -1,6 +1,7 @@
 import AsymBook
 import AsymCore
 import Testing
+import TestSupport
 
 /// Best-first levels of `side` as plain integers.
 func levels(_ book: OrderBook, _ side: BookSide, max: Int = .max) -> [BookLevelPair] {
@@ -269,5 +270,31 @@ extension OrderBook {
         #expect(books[InstrumentID(0)].bestBid == Price(ticks: 100))
         #expect(books[InstrumentID(1)].bestBid == nil)
         #expect(books[InstrumentID(2)].bestBid == Price(ticks: 200))
+    }
+}
+
+@Suite struct DepthBandLimitTests {
+    /// The worst price in the band is the extreme integer price that satisfies the band's rational inequality,
+    /// on the 64-bit fast path and on the 128-bit path beyond it (huge or negative doubled mids).
+    @Test func worstPriceInBandIsTheExtremePriceSatisfyingTheBand() throws {
+        var random = SplitMix64(seed: 5)
+        let ranges: [ClosedRange<Int64>] = [0...2_000, 1_000_000...2_000_000, (1 << 48) - 1_000...(1 << 48) + 1_000,
+                                             (1 << 60)...(1 << 61), -2_000_000...(-1)]
+        for range in ranges {
+            for _ in 0..<2_000 {
+                let doubledMid = random.int64(in: range)
+                let basisPoints = [0, 1, 10, 9_999, 10_000, random.int64(in: 0...10_000)][random.below(6)]
+                let bidBound = Int128(doubledMid) * Int128(10_000 - basisPoints)
+                let askBound = Int128(doubledMid) * Int128(10_000 + basisPoints)
+                let bid = OrderBook.worstPriceInBand(doubledMid: doubledMid, basisPoints: basisPoints, side: .bid)
+                let ask = OrderBook.worstPriceInBand(doubledMid: doubledMid, basisPoints: basisPoints, side: .ask)
+                let lowestBid = Int128(try #require(bid).ticks)
+                let highestAsk = Int128(try #require(ask).ticks)
+                #expect(lowestBid * 20_000 >= bidBound && (lowestBid - 1) * 20_000 < bidBound,
+                        "bid band at doubled mid \(doubledMid), \(basisPoints) bps")
+                #expect(highestAsk * 20_000 <= askBound && (highestAsk + 1) * 20_000 > askBound,
+                        "ask band at doubled mid \(doubledMid), \(basisPoints) bps")
+            }
+        }
     }
 }
