@@ -298,3 +298,33 @@ extension OrderBook {
         }
     }
 }
+
+@Suite struct CopyBestLevelsTests {
+    /// Copying the top levels into arrays gives exactly what `forEachLevel` visits, across the ladder window,
+    /// its word boundaries and the overflow store beyond it.
+    @Test func copiedLevelsEqualTheLevelsVisitedBestFirst() {
+        var random = SplitMix64(seed: 9)
+        for _ in 0..<300 {
+            var book = OrderBook(ladderCapacity: 256, overflowCapacity: 64)
+            book.reset()
+            let centre = random.int64(in: 10_000...20_000)
+            for _ in 0..<random.below(120) {
+                let side: BookSide = random.below(2) == 0 ? .bid : .ask
+                let offset = random.below(4) == 0 ? random.int64(in: 1...600) : random.int64(in: 1...40)
+                let price = side == .bid ? centre - offset : centre + offset
+                book.apply(side: side, price: Price(ticks: price), quantity: Quantity(lots: random.int64(in: 0...9)))
+            }
+            book.endFrame(at: 1)
+            for side in [BookSide.bid, .ask] {
+                let maxLevels = random.below(80)
+                var prices = ContiguousArray<Int64>(repeating: -1, count: maxLevels + random.below(3))
+                var quantities = prices
+                let copied = book.copyBestLevels(side: side, maxLevels: maxLevels, prices: &prices,
+                                                 quantities: &quantities)
+                let expected = levels(book, side, max: maxLevels)
+                #expect(copied == expected.count)
+                #expect((0..<copied).map { BookLevelPair(price: prices[$0], quantity: quantities[$0]) } == expected)
+            }
+        }
+    }
+}
