@@ -81,24 +81,30 @@ public struct RollingMedian: Sendable {
     /// The first index of `sorted[0..<count]` holding a value `>= value`.
     @inlinable
     func lowerBound(_ value: Double) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let mid = (low &+ high) &>> 1
-            if sorted[mid] < value { low = mid &+ 1 } else { high = mid }
+        // Branch-free halving (the compare picks the half with a conditional move): the loop runs
+        // ⌈log₂ count⌉ times whatever the data, where a branch per step would mispredict half the time.
+        guard count > 0 else { return 0 }
+        var base = 0
+        var length = count
+        while length > 1 {
+            let half = length &>> 1
+            base = sorted[base &+ half] < value ? base &+ half : base
+            length &-= half
         }
-        return low
+        return sorted[base] < value ? base &+ 1 : base
     }
 
     /// The first index of `sorted[0..<count]` holding a value `> value`.
     @inlinable
     func upperBound(_ value: Double) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let mid = (low &+ high) &>> 1
-            if sorted[mid] <= value { low = mid &+ 1 } else { high = mid }
+        guard count > 0 else { return 0 }
+        var base = 0
+        var length = count
+        while length > 1 {
+            let half = length &>> 1
+            base = sorted[base &+ half] <= value ? base &+ half : base
+            length &-= half
         }
-        return low
+        return sorted[base] <= value ? base &+ 1 : base
     }
 }
