@@ -196,6 +196,45 @@ struct LadderSide: Sendable {
         }
     }
 
+    /// The summed quantity of every level with a key `>= limit`.
+    ///
+    /// Each occupancy word is masked to the keys in range once, then its levels are summed lowest bit first
+    /// (a sum needs no order), so a level costs a trailing-zero count and a load — no compare against the limit.
+    /// - Complexity: O(levels in range) plus one bitmap step per non-empty word.
+    @inlinable
+    func totalQuantity(atOrAbove limit: Int64) -> Int64 {
+        var total: Int64 = 0
+        let lowOffset = limit &- base
+        if bestSlot >= 0 && lowOffset <= Int64(bestSlot) {
+            let lowSlot = lowOffset > 0 ? Int(lowOffset) : 0
+            let lowWord = lowSlot &>> 6
+            var wordIndex = bestSlot &>> 6
+            var bits = word(wordIndex) & (UInt64.max &>> UInt64(63 &- (bestSlot & 63)))
+            while true {
+                if wordIndex == lowWord { bits &= UInt64.max &<< UInt64(lowSlot & 63) }
+                let first = wordIndex &<< 6
+                while bits != 0 {
+                    total &+= storage[first | bits.trailingZeroBitCount]
+                    bits &= bits &- 1
+                }
+                if wordIndex == lowWord { break }
+                let next = highestOccupied(atOrBelow: first &- 1)
+                if next < lowSlot { break }
+                wordIndex = next &>> 6
+                bits = word(wordIndex)  // `next` is its highest set bit
+            }
+        }
+        // Overflow keys all lie below the window, so they can qualify only when the limit does too.
+        if lowOffset < 0 {
+            var index = overflow.count &- 1
+            while index >= 0 && overflow.keys[index] >= limit {
+                total &+= overflow.quantities[index]
+                index &-= 1
+            }
+        }
+        return total
+    }
+
     /// Removes every level; the window stays where it is.
     /// - Complexity: O(levels + capacity / 4096).
     mutating func removeAll() {

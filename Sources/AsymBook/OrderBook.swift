@@ -228,23 +228,10 @@ public struct OrderBook: Sendable {
         guard let doubledMid = doubledMidTicks,
               let limit = Self.worstPriceInBand(doubledMid: doubledMid, basisPoints: basisPoints, side: side)
         else { return .zero }
-        var total: Int64 = 0
         switch side {
-        case .bid:
-            bids.forEachLevel { key, lots in
-                guard key >= limit.ticks else { return false }
-                total &+= lots
-                return true
-            }
-        case .ask:
-            let limitKey = 0 &- limit.ticks
-            asks.forEachLevel { key, lots in
-                guard key >= limitKey else { return false }
-                total &+= lots
-                return true
-            }
+        case .bid: return Quantity(lots: bids.totalQuantity(atOrAbove: limit.ticks))
+        case .ask: return Quantity(lots: asks.totalQuantity(atOrAbove: 0 &- limit.ticks))
         }
-        return Quantity(lots: total)
     }
 
     /// The worst price of `side` inside the ±`basisPoints` band around the mid `doubledMid / 2`: bids

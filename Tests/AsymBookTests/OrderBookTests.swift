@@ -328,3 +328,36 @@ extension OrderBook {
         }
     }
 }
+
+@Suite struct DepthWithinWordSumTests {
+    /// The word-masked band sum equals summing every level that satisfies the band's rational inequality, for
+    /// bands ending inside a word, on a word boundary, beyond the ladder window and past the last level.
+    @Test func bandSumEqualsTheLevelsInsideTheBand() {
+        var random = SplitMix64(seed: 13)
+        for _ in 0..<400 {
+            var book = OrderBook(ladderCapacity: 256, overflowCapacity: 128)
+            book.reset()
+            let centre = random.int64(in: 20_000...30_000)
+            for _ in 0..<random.below(150) {
+                let side: BookSide = random.below(2) == 0 ? .bid : .ask
+                let offset = random.below(3) == 0 ? random.int64(in: 1...2_000) : random.int64(in: 1...150)
+                book.apply(side: side, price: Price(ticks: side == .bid ? centre - offset : centre + offset),
+                           quantity: Quantity(lots: random.int64(in: 0...50)))
+            }
+            book.endFrame(at: 1)
+            guard let doubledMid = book.doubledMidTicks else { continue }
+            let basisPoints = random.int64(in: 0...(random.below(2) == 0 ? 100 : 10_000))
+            for side in [BookSide.bid, .ask] {
+                var expected: Int64 = 0
+                book.forEachLevel(side: side) { level in
+                    let scaled = Int128(level.price.ticks) * 20_000
+                    let inside = side == .bid ? scaled >= Int128(doubledMid) * Int128(10_000 - basisPoints)
+                                              : scaled <= Int128(doubledMid) * Int128(10_000 + basisPoints)
+                    if inside { expected += level.quantity.lots }
+                }
+                #expect(book.depthWithin(basisPoints: basisPoints, side: side).lots == expected,
+                        "\(side) within \(basisPoints) bps of doubled mid \(doubledMid)")
+            }
+        }
+    }
+}
