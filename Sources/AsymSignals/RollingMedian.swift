@@ -27,14 +27,16 @@ public struct RollingMedian: Sendable {
     @inlinable
     public mutating func push(_ value: Double) {
         if count == capacity {
-            // Replace the evicted sample in the sorted copy: find both positions by binary search, then
-            // slide only the elements between them one place (a plain copy loop, no compare per element).
+            // Replace the evicted sample in the sorted copy: find both positions by binary search, then slide
+            // only the samples strictly between the two values one place (a plain copy loop, no compare per
+            // element). Equal samples are interchangeable, so the copy of `oldest` removed is the one nearest
+            // the new value's place, which keeps the slide short when many samples tie (spreads in ticks).
             let oldest = ring[head]
             ring[head] = value
             head = head &+ 1 == capacity ? 0 : head &+ 1
-            let from = lowerBound(oldest)
             if value < oldest {
-                let to = lowerBound(value)
+                let from = lowerBound(oldest)
+                let to = upperBound(value)
                 var index = from
                 while index > to {
                     sorted[index] = sorted[index &- 1]
@@ -42,7 +44,8 @@ public struct RollingMedian: Sendable {
                 }
                 sorted[to] = value
             } else if value > oldest {
-                let to = upperBound(value) &- 1
+                let from = upperBound(oldest) &- 1
+                let to = lowerBound(value) &- 1
                 var index = from
                 while index < to {
                     sorted[index] = sorted[index &+ 1]
