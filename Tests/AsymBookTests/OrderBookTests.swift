@@ -329,7 +329,50 @@ extension OrderBook {
     }
 }
 
+/// Quantity on `side` inside the band, by the band's rational inequality over every level the book holds.
+func referenceDepth(_ book: OrderBook, _ side: BookSide, basisPoints: Int64) -> Int64 {
+    guard let doubledMid = book.doubledMidTicks else { return 0 }
+    var total: Int64 = 0
+    book.forEachLevel(side: side) { level in
+        let scaled = Int128(level.price.ticks) * 20_000
+        let inside = side == .bid ? scaled >= Int128(doubledMid) * Int128(10_000 - basisPoints)
+                                  : scaled <= Int128(doubledMid) * Int128(10_000 + basisPoints)
+        if inside { total += level.quantity.lots }
+    }
+    return total
+}
+
 @Suite struct DepthWithinWordSumTests {
+    /// One book through a long random walk — re-centres both ways, deep levels that fill a tiny overflow store so
+    /// the farthest are dropped, deletions, snapshots — keeps its running side totals exact: the band sum (whole
+    /// side, or either side of the limit) equals the reference after every frame.
+    @Test func runningTotalsStayExactThroughRecentresDropsAndResets() {
+        var random = SplitMix64(seed: 17)
+        var book = OrderBook(ladderCapacity: 128, overflowCapacity: 6)
+        book.reset()
+        var mid: Int64 = 50_000
+        for frame in 0..<20_000 {
+            if random.below(200) == 0 { mid += random.int64(in: -400...400) }
+            if random.below(2_000) == 0 { book.reset() }
+            for _ in 0..<(1 + random.below(6)) {
+                let side: BookSide = random.below(2) == 0 ? .bid : .ask
+                let offset = random.below(6) == 0 ? random.int64(in: 1...900) : random.int64(in: 1...30)
+                let price = side == .bid ? mid - offset : mid + offset
+                let lots = random.below(4) == 0 ? 0 : random.int64(in: 1...99)
+                book.apply(side: side, price: Price(ticks: price), quantity: Quantity(lots: lots))
+            }
+            book.endFrame(at: Int64(frame))
+            let basisPoints = [10_000, 5, 40, random.int64(in: 0...400)][random.below(4)]
+            for side in [BookSide.bid, .ask] {
+                let depth = book.depthWithin(basisPoints: basisPoints, side: side).lots
+                let expected = referenceDepth(book, side, basisPoints: basisPoints)
+                #expect(depth == expected, "frame \(frame) \(side) \(basisPoints) bps")
+                if depth != expected { return }
+            }
+        }
+        #expect(book.counters.droppedFarLevels > 0 && book.counters.recentres > 0)
+    }
+
     /// The word-masked band sum equals summing every level that satisfies the band's rational inequality, for
     /// bands ending inside a word, on a word boundary, beyond the ladder window and past the last level.
     @Test func bandSumEqualsTheLevelsInsideTheBand() {
@@ -348,13 +391,7 @@ extension OrderBook {
             guard let doubledMid = book.doubledMidTicks else { continue }
             let basisPoints = random.int64(in: 0...(random.below(2) == 0 ? 100 : 10_000))
             for side in [BookSide.bid, .ask] {
-                var expected: Int64 = 0
-                book.forEachLevel(side: side) { level in
-                    let scaled = Int128(level.price.ticks) * 20_000
-                    let inside = side == .bid ? scaled >= Int128(doubledMid) * Int128(10_000 - basisPoints)
-                                              : scaled <= Int128(doubledMid) * Int128(10_000 + basisPoints)
-                    if inside { expected += level.quantity.lots }
-                }
+                let expected = referenceDepth(book, side, basisPoints: basisPoints)
                 #expect(book.depthWithin(basisPoints: basisPoints, side: side).lots == expected,
                         "\(side) within \(basisPoints) bps of doubled mid \(doubledMid)")
             }
