@@ -20,6 +20,9 @@ struct LadderSide: Sendable {
     /// Best occupied slot, or -1 when the ladder (not necessarily the side) is empty.
     @usableFromInline var bestSlot: Int
     @usableFromInline var ladderLevelCount: Int
+    /// Summed quantity of the ladder's levels (the overflow keeps its own), kept on every change so the
+    /// side's total is O(1).
+    @usableFromInline var ladderLots: Int64
     @usableFromInline let capacity: Int
     @usableFromInline var recentreCount: Int
 
@@ -32,10 +35,14 @@ struct LadderSide: Sendable {
         base = 0
         bestSlot = -1
         ladderLevelCount = 0
+        ladderLots = 0
         recentreCount = 0
     }
 
     @inlinable var levelCount: Int { ladderLevelCount &+ overflow.count }
+
+    /// Summed quantity of every level of the side.
+    @inlinable var totalLots: Int64 { ladderLots &+ overflow.totalLots }
 
     @inlinable
     var bestKey: Int64? {
@@ -64,6 +71,7 @@ struct LadderSide: Sendable {
     mutating func setSlot(_ slot: Int, _ quantity: Int64) {
         let old = storage[slot]
         storage[slot] = quantity
+        ladderLots &+= quantity &- old
         if quantity != 0 {
             if old == 0 {
                 markOccupied(slot)
@@ -117,6 +125,7 @@ struct LadderSide: Sendable {
             var slot = lowestOccupied(atOrAbove: 0)
             while slot >= 0 && slot < leaving {
                 overflow.appendGreatest(key: base + Int64(slot), quantity: storage[slot])
+                ladderLots &-= storage[slot]
                 storage[slot] = 0
                 markEmpty(slot)
                 ladderLevelCount -= 1
@@ -150,6 +159,7 @@ struct LadderSide: Sendable {
             let slot = Int(key - newBase)
             precondition(slot < capacity, "overflow level above the window")
             storage[slot] = overflow.quantities[overflow.count - 1]
+            ladderLots &+= storage[slot]
             markOccupied(slot)
             ladderLevelCount += 1
             overflow.removeLast()
@@ -167,19 +177,131 @@ struct LadderSide: Sendable {
     }
 
     /// Calls `body(key, quantity)` best-first (descending key) until it returns `false`.
-    /// - Complexity: O(visited levels) plus one bitmap step per level.
+    ///
+    /// Walks one occupancy word at a time: within a word the next level is a leading-zero count on a
+    /// register, so a dense book costs a few cycles per level instead of a dependent load and mask.
+    /// - Complexity: O(visited levels) plus one bitmap step per non-empty word.
     @inlinable
     func forEachLevel(_ body: (Int64, Int64) -> Bool) {
-        var slot = bestSlot
-        while slot >= 0 {
-            if !body(base &+ Int64(slot), storage[slot]) { return }
-            slot = highestOccupied(atOrBelow: slot &- 1)
+        if bestSlot >= 0 {
+            var wordIndex = bestSlot &>> 6
+            var bits = word(wordIndex) & (UInt64.max &>> UInt64(63 &- (bestSlot & 63)))
+            while true {
+                while bits != 0 {
+                    let bit = 63 &- bits.leadingZeroBitCount
+                    let slot = wordIndex &<< 6 | bit
+                    if !body(base &+ Int64(slot), storage[slot]) { return }
+                    bits ^= 1 &<< UInt64(bit)
+                }
+                let next = highestOccupied(atOrBelow: wordIndex &<< 6 &- 1)
+                if next < 0 { break }
+                wordIndex = next &>> 6
+                bits = word(wordIndex)  // `next` is its highest set bit
+            }
         }
         var index = overflow.count &- 1
         while index >= 0 {
             if !body(overflow.keys[index], overflow.quantities[index]) { return }
             index &-= 1
         }
+    }
+
+    /// The lowest key of the side, or nil when it is empty.
+    @inlinable
+    var worstKey: Int64? {
+        if overflow.count > 0 { return overflow.keys[0] }
+        return bestSlot >= 0 ? base &+ Int64(lowestOccupied(atOrAbove: 0)) : nil
+    }
+
+    /// The summed quantity of every level with a key `>= limit`.
+    ///
+    /// From the side's running total when the limit is at or below every level, else by summing the levels
+    /// on whichever side of the limit spans fewer ticks (everything minus the levels below it, or the levels
+    /// at or above it directly).
+    /// - Complexity: O(1) when every level qualifies; else O(levels on the shorter side of the limit).
+    @inlinable
+    func totalQuantity(atOrAbove limit: Int64) -> Int64 {
+        guard let worst = worstKey, let best = bestKey, limit <= best else { return 0 }
+        if limit <= worst { return totalLots }
+        return best &- limit <= limit &- worst
+            ? ladderQuantity(atOrAbove: limit) &+ overflowQuantity(atOrAbove: limit)
+            : totalLots &- ladderQuantity(below: limit) &- overflowQuantity(below: limit)
+    }
+
+    /// The ladder levels with a key `>= limit`, summed a masked occupancy word at a time, lowest bit first
+    /// (a sum needs no order, and clearing the lowest bit is the cheapest step).
+    @inlinable
+    func ladderQuantity(atOrAbove limit: Int64) -> Int64 {
+        let lowOffset = limit &- base
+        guard bestSlot >= 0 && lowOffset <= Int64(bestSlot) else { return 0 }
+        var total: Int64 = 0
+        let lowSlot = lowOffset > 0 ? Int(lowOffset) : 0
+        let lowWord = lowSlot &>> 6
+        var wordIndex = bestSlot &>> 6
+        var bits = word(wordIndex) & (UInt64.max &>> UInt64(63 &- (bestSlot & 63)))
+        while true {
+            if wordIndex == lowWord { bits &= UInt64.max &<< UInt64(lowSlot & 63) }
+            let first = wordIndex &<< 6
+            while bits != 0 {
+                total &+= storage[first | bits.trailingZeroBitCount]
+                bits &= bits &- 1
+            }
+            if wordIndex == lowWord { break }
+            let next = highestOccupied(atOrBelow: first &- 1)
+            if next < lowSlot { break }
+            wordIndex = next &>> 6
+            bits = word(wordIndex)  // `next` is its highest set bit
+        }
+        return total
+    }
+
+    /// The ladder levels with a key `< limit`, summed upward from the lowest a masked word at a time.
+    @inlinable
+    func ladderQuantity(below limit: Int64) -> Int64 {
+        let highOffset = limit &- base  // slots below this one qualify
+        guard bestSlot >= 0 && highOffset > 0 else { return 0 }
+        if highOffset > Int64(bestSlot) { return ladderLots }
+        let highSlot = Int(highOffset)  // exclusive
+        let highWord = highSlot &>> 6
+        var slot = lowestOccupied(atOrAbove: 0)
+        var total: Int64 = 0
+        while slot >= 0 && slot < highSlot {
+            let wordIndex = slot &>> 6
+            var bits = word(wordIndex)
+            if wordIndex == highWord { bits &= (1 &<< UInt64(highSlot & 63)) &- 1 }
+            let first = wordIndex &<< 6
+            while bits != 0 {
+                total &+= storage[first | bits.trailingZeroBitCount]
+                bits &= bits &- 1
+            }
+            if wordIndex == highWord { break }
+            slot = lowestOccupied(atOrAbove: first &+ 64)
+        }
+        return total
+    }
+
+    /// The overflow levels with a key `>= limit` (they all lie below the window).
+    @inlinable
+    func overflowQuantity(atOrAbove limit: Int64) -> Int64 {
+        var total: Int64 = 0
+        var index = overflow.count &- 1
+        while index >= 0 && overflow.keys[index] >= limit {
+            total &+= overflow.quantities[index]
+            index &-= 1
+        }
+        return total
+    }
+
+    /// The overflow levels with a key `< limit`.
+    @inlinable
+    func overflowQuantity(below limit: Int64) -> Int64 {
+        var total: Int64 = 0
+        var index = 0
+        while index < overflow.count && overflow.keys[index] < limit {
+            total &+= overflow.quantities[index]
+            index &+= 1
+        }
+        return total
     }
 
     /// Removes every level; the window stays where it is.
@@ -192,7 +314,8 @@ struct LadderSide: Sendable {
             slot = lowestOccupied(atOrAbove: slot + 1)
         }
         ladderLevelCount = 0
+        ladderLots = 0
         bestSlot = -1
-        overflow.count = 0
+        overflow.removeAll()
     }
 }

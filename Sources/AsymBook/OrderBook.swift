@@ -225,28 +225,36 @@ public struct OrderBook: Sendable {
     /// - Complexity: O(levels in the band).
     @inlinable
     public func depthWithin(basisPoints: Int64, side: BookSide) -> Quantity {
-        precondition((0...10_000).contains(basisPoints), "basisPoints must be 0...10000")
-        guard let doubledMid = doubledMidTicks else { return .zero }
-        var total: Int64 = 0
+        guard let doubledMid = doubledMidTicks,
+              let limit = Self.worstPriceInBand(doubledMid: doubledMid, basisPoints: basisPoints, side: side)
+        else { return .zero }
         switch side {
-        case .bid:
-            // price × 20_000 >= doubledMid × (10_000 − bps)
-            let limit = Self.ceilDivide(Int128(doubledMid) * Int128(10_000 - basisPoints), 20_000)
-            bids.forEachLevel { key, lots in
-                guard Int128(key) >= limit else { return false }
-                total &+= lots
-                return true
-            }
-        case .ask:
-            // price × 20_000 <= doubledMid × (10_000 + bps)
-            let limit = Self.floorDivide(Int128(doubledMid) * Int128(10_000 + basisPoints), 20_000)
-            asks.forEachLevel { key, lots in
-                guard Int128(0 &- key) <= limit else { return false }
-                total &+= lots
-                return true
+        case .bid: return Quantity(lots: bids.totalQuantity(atOrAbove: limit.ticks))
+        case .ask: return Quantity(lots: asks.totalQuantity(atOrAbove: 0 &- limit.ticks))
+        }
+    }
+
+    /// The worst price of `side` inside the ±`basisPoints` band around the mid `doubledMid / 2`: bids
+    /// priced `>=` it and asks priced `<=` it are in the band (`price × 20_000 >= doubledMid × (10_000 − bps)`
+    /// for bids, `price × 20_000 <= doubledMid × (10_000 + bps)` for asks), or nil when no price can be.
+    @inlinable
+    public static func worstPriceInBand(doubledMid: Int64, basisPoints: Int64, side: BookSide) -> Price? {
+        precondition((0...10_000).contains(basisPoints), "basisPoints must be 0...10000")
+        // Int64 is exact while doubledMid × 20_000 fits; prices in ticks are far below 2⁴⁸.
+        if doubledMid >= 0 && doubledMid <= 1 << 48 {
+            switch side {
+            case .bid: return Price(ticks: (doubledMid &* (10_000 &- basisPoints) &+ 19_999) / 20_000)
+            case .ask: return Price(ticks: doubledMid &* (10_000 &+ basisPoints) / 20_000)
             }
         }
-        return Quantity(lots: total)
+        switch side {
+        case .bid:
+            let limit = Self.ceilDivide(Int128(doubledMid) * Int128(10_000 - basisPoints), 20_000)
+            return limit > Int128(Int64.max) ? nil : Price(ticks: Int64(max(limit, Int128(Int64.min))))
+        case .ask:
+            let limit = Self.floorDivide(Int128(doubledMid) * Int128(10_000 + basisPoints), 20_000)
+            return limit < Int128(Int64.min) ? nil : Price(ticks: Int64(min(limit, Int128(Int64.max))))
+        }
     }
 
     @inlinable

@@ -11,6 +11,8 @@ struct OverflowLevels: Sendable {
     @usableFromInline var count: Int
     @usableFromInline let capacity: Int
     @usableFromInline var droppedLevels: Int
+    /// Summed quantity of the stored levels.
+    @usableFromInline var totalLots: Int64
 
     init(capacity: Int) {
         precondition(capacity >= 1, "overflow capacity must be positive")
@@ -19,6 +21,7 @@ struct OverflowLevels: Sendable {
         quantities = Array(repeating: 0, count: capacity)
         count = 0
         droppedLevels = 0
+        totalLots = 0
     }
 
     @inlinable var isEmpty: Bool { count == 0 }
@@ -51,6 +54,7 @@ struct OverflowLevels: Sendable {
     mutating func upsert(key: Int64, quantity: Int64) {
         var index = lowerBound(key)
         if index < count && keys[index] == key {
+            totalLots &+= quantity &- quantities[index]
             quantities[index] = quantity
             return
         }
@@ -68,6 +72,7 @@ struct OverflowLevels: Sendable {
         }
         keys[index] = key
         quantities[index] = quantity
+        totalLots &+= quantity
         count += 1
     }
 
@@ -76,6 +81,7 @@ struct OverflowLevels: Sendable {
     mutating func remove(key: Int64) {
         let index = lowerBound(key)
         guard index < count && keys[index] == key else { return }
+        totalLots &-= quantities[index]
         for position in index..<(count - 1) {
             keys[position] = keys[position + 1]
             quantities[position] = quantities[position + 1]
@@ -93,12 +99,22 @@ struct OverflowLevels: Sendable {
         }
         keys[count] = key
         quantities[count] = quantity
+        totalLots &+= quantity
         count += 1
     }
 
-    mutating func removeLast() { count -= 1 }
+    mutating func removeLast() {
+        count -= 1
+        totalLots &-= quantities[count]
+    }
+
+    mutating func removeAll() {
+        count = 0
+        totalLots = 0
+    }
 
     mutating func removeFirst() {
+        totalLots &-= quantities[0]
         for position in 0..<(count - 1) {
             keys[position] = keys[position + 1]
             quantities[position] = quantities[position + 1]

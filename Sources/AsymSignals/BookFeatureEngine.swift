@@ -4,9 +4,14 @@ public import AsymCore
 /// Streams `BookFeatures`, the spoof score and the risk penalty for one instrument, one book update at a time.
 ///
 /// Call `update(book:exchangeTime:receiveTime:)` after every applied book frame and `recordTrade` for every
-/// trade. Each update reads the touch in O(1) and one pass of the top `levels` per side; every rolling
+/// trade. Each update reads the touch in O(1) and copies the top `levels` of each side into two small arrays
+/// (one walk of the book's occupancy bitmap), which the per-level features then loop over; every rolling
 /// quantity is a fixed ring, so after `init` nothing allocates (keep the engine in a `var`: its storage is
 /// copy-on-write). Windows run on exchange time (pass the receive time where a venue sends none).
+///
+/// Per update the cost is in a few short loops and a handful of divisions; a quotient whose inputs did not
+/// change since the last update is kept rather than recomputed (`BookFeatureMemo`), and every value is computed
+/// with the same floating-point operations in the same order either way, so the features do not depend on it.
 ///
 /// Features and their sources:
 /// - spread (ticks, bps) and the **micro-price**: the imbalance-weighted mid `(Pᵇqᵃ + Pᵃqᵇ)/(qᵇ + qᵃ)`,
@@ -28,7 +33,8 @@ public import AsymCore
 /// - realised mid volatility over a short window and its ratio to a long window, spread and depth over
 ///   their rolling medians, the `SpoofDetector` score and the `RiskPenalty`.
 /// - Complexity: O(levels) per update plus O(levels in the depth band) every `depthRefreshInterval`
-///   updates and O(median window) element moves per median sample.
+///   updates and O(log median window) plus the element moves between the evicted and new sample per median
+///   sample.
 public struct BookFeatureEngine: Sendable {
     /// The parameters.
     public let configuration: BookFeatureConfiguration
@@ -50,6 +56,11 @@ public struct BookFeatureEngine: Sendable {
     @usableFromInline var spreads: RollingMedian
     @usableFromInline var depths: RollingMedian
     @usableFromInline var weights: ContiguousArray<Double>
+    @usableFromInline var topBids: BookTopLevels
+    @usableFromInline var topAsks: BookTopLevels
+    @usableFromInline var bidScan = BookSideScan()
+    @usableFromInline var askScan = BookSideScan()
+    @usableFromInline var memo = BookFeatureMemo()
     @usableFromInline var previousBid = BookLevel(price: .zero, quantity: .zero)
     @usableFromInline var previousAsk = BookLevel(price: .zero, quantity: .zero)
     @usableFromInline var previousDoubledMid: Int64 = 0
@@ -75,6 +86,8 @@ public struct BookFeatureEngine: Sendable {
         spreads = RollingMedian(capacity: configuration.regimeMedianSamples)
         depths = spreads
         weights = ContiguousArray((0..<configuration.levels).map { 1 / Double($0 + 1) })
+        topBids = BookTopLevels(side: .bid, capacity: configuration.levels)
+        topAsks = BookTopLevels(side: .ask, capacity: configuration.levels)
     }
 
     // MARK: Updates
@@ -91,6 +104,7 @@ public struct BookFeatureEngine: Sendable {
         storedFeatures.exchangeTime = exchangeTime
         let usable = book.isUsable
         storedFeatures.usable = usable
+        refreshTopLevels(book: book)
 
         let bid = book.bestLevel(side: .bid)
         let ask = book.bestLevel(side: .ask)
@@ -104,12 +118,10 @@ public struct BookFeatureEngine: Sendable {
 
         if let bid, let ask {
             updateTouch(bid: bid, ask: ask, exchangeTime: exchangeTime)
+            let refreshDepth = storedFeatures.updates % Int64(configuration.depthRefreshInterval) == 1
+                || configuration.depthRefreshInterval == 1
             scanLevels(book: book, doubledMid: bid.price.ticks &+ ask.price.ticks, bestBid: bid.price.ticks,
-                       bestAsk: ask.price.ticks, receiveTime: receiveTime, usable: usable)
-            if storedFeatures.updates % Int64(configuration.depthRefreshInterval) == 1 || configuration.depthRefreshInterval == 1 {
-                storedFeatures.bidDepthLots = book.depthWithin(basisPoints: configuration.depthBasisPoints, side: .bid).lots
-                storedFeatures.askDepthLots = book.depthWithin(basisPoints: configuration.depthBasisPoints, side: .ask).lots
-            }
+                       bestAsk: ask.price.ticks, receiveTime: receiveTime, usable: usable, refreshDepth: refreshDepth)
             updateRegime(usable: usable)
         } else {
             clearTouch()
@@ -127,8 +139,13 @@ public struct BookFeatureEngine: Sendable {
         inputs.depthRatio = features.depthRatio
         inputs.usable = usable && bid != nil && ask != nil
         inputs.age = 0
-        inputs.spoofScore = features.spoof
-        storedFeatures.riskPenalty = risk.evaluate(inputs)
+        let marketRisk = (inputs.spreadRatio.bitPattern, inputs.volatilityRatio.bitPattern,
+                          inputs.depthRatio.bitPattern, inputs.usable)
+        if marketRisk != memo.marketRisk {
+            memo.marketRisk = marketRisk
+            memo.marketCalm = risk.marketCalm(inputs)
+        }
+        storedFeatures.riskPenalty = risk.penalty(marketCalm: memo.marketCalm, spoofScore: features.spoof)
     }
 
     /// Adds one trade: trade flow, and the spoof detector's traded flags.
@@ -157,6 +174,9 @@ public struct BookFeatureEngine: Sendable {
     @inlinable
     mutating func refreshTradeFlow(at time: Int64) {
         tradeFlow.advance(to: time)
+        let totals = tradeFlow.totalsBitPatterns
+        guard totals != memo.tradeFlow else { return }
+        memo.tradeFlow = totals
         let imbalances = tradeFlow.imbalances
         storedFeatures.tradeImbalanceShort = imbalances.0
         storedFeatures.tradeImbalanceMedium = imbalances.1
@@ -184,9 +204,13 @@ public struct BookFeatureEngine: Sendable {
         }
         bidDepletion.add(Double(bidDepleted), at: time)
         askDepletion.add(Double(askDepleted), at: time)
-        let seconds = Double(configuration.depletionWindow) / 1e9
-        storedFeatures.bidDepletionRate = bidDepletion.total / seconds
-        storedFeatures.askDepletionRate = askDepletion.total / seconds
+        let totals = (bidDepletion.total.bitPattern, askDepletion.total.bitPattern)
+        if totals != memo.depletion {
+            memo.depletion = totals
+            let seconds = Double(configuration.depletionWindow) / 1e9
+            storedFeatures.bidDepletionRate = bidDepletion.total / seconds
+            storedFeatures.askDepletionRate = askDepletion.total / seconds
+        }
         previousBid = bid ?? BookLevel(price: .zero, quantity: .zero)
         previousAsk = ask ?? BookLevel(price: .zero, quantity: .zero)
     }
@@ -205,7 +229,10 @@ public struct BookFeatureEngine: Sendable {
         let doubledMid = bidTicks &+ askTicks
         let mid = Double(doubledMid) * 0.5
         storedFeatures.midTicks = mid
-        storedFeatures.spreadBasisPoints = mid > 0 ? Double(features.spreadTicks) / mid * 10_000 : 0
+        if (features.spreadTicks, doubledMid) != memo.spreadBasis {
+            memo.spreadBasis = (features.spreadTicks, doubledMid)
+            storedFeatures.spreadBasisPoints = mid > 0 ? Double(features.spreadTicks) / mid * 10_000 : 0
+        }
         let touchLots = Double(bidLots &+ askLots)
         storedFeatures.micropriceTicks = touchLots > 0
             ? (Double(bidTicks) * Double(askLots) + Double(askTicks) * Double(bidLots)) / touchLots : mid
@@ -218,6 +245,9 @@ public struct BookFeatureEngine: Sendable {
             longVariance.advance(to: exchangeTime)
         }
         previousDoubledMid = doubledMid
+        let variance = (shortVariance.total.bitPattern, longVariance.total.bitPattern)
+        guard variance != memo.variance else { return }
+        memo.variance = variance
         storedFeatures.realizedVolatilityBasisPoints = shortVariance.total.squareRoot() * 10_000
         let shortRate = shortVariance.total / Double(shortVariance.window)
         let longRate = longVariance.total / Double(longVariance.window)
@@ -246,32 +276,64 @@ public struct BookFeatureEngine: Sendable {
         storedFeatures.askWhales = 0
         storedFeatures.depthRatio = 0
         previousDoubledMid = 0
+        memo.forgetTouch()
     }
 
-    /// One pass over the top N of each side: imbalance, slope, whales, the median sample and spoof candidates.
+    /// Copies the top N levels of both sides out of `book` and sums them.
+    @inlinable
+    mutating func refreshTopLevels(book: borrowing OrderBook) {
+        topBids.reload(from: book)
+        topAsks.reload(from: book)
+        (bidScan, askScan) = BookSideScan.both(topBids, topAsks, weights: weights)
+    }
+
+    /// Imbalance, slope, largest level and the median sample from the top N of each side, the depth band when it
+    /// is due, then whales and spoof candidates on a side only when its largest level is big enough to be one.
     @inlinable
     mutating func scanLevels(book: borrowing OrderBook, doubledMid: Int64, bestBid: Int64, bestAsk: Int64,
-                             receiveTime: Int64, usable: Bool) {
+                             receiveTime: Int64, usable: Bool, refreshDepth: Bool) {
         let median = levelSizes.count >= configuration.minimumMedianSamples ? levelSizes.median : 0
-        let bids = scan(book: book, side: .bid, doubledMid: doubledMid, touch: bestBid, median: median,
-                        receiveTime: receiveTime, observe: usable)
-        let asks = scan(book: book, side: .ask, doubledMid: doubledMid, touch: bestAsk, median: median,
-                        receiveTime: receiveTime, observe: usable)
-        storedFeatures.imbalance1 = Self.imbalance(bids.weighted1, asks.weighted1)
-        storedFeatures.imbalance5 = Self.imbalance(bids.weighted5, asks.weighted5)
-        storedFeatures.imbalance10 = Self.imbalance(bids.weighted10, asks.weighted10)
-        storedFeatures.imbalanceN = Self.imbalance(bids.weightedN, asks.weightedN)
-        storedFeatures.bidSlope = bids.slope
-        storedFeatures.askSlope = asks.slope
+        if refreshDepth {
+            storedFeatures.bidDepthLots = book.depthWithin(basisPoints: configuration.depthBasisPoints, side: .bid).lots
+            storedFeatures.askDepthLots = book.depthWithin(basisPoints: configuration.depthBasisPoints, side: .ask).lots
+        }
+        storedFeatures.imbalance1 = Self.imbalance(bidScan.weighted1, askScan.weighted1)
+        storedFeatures.imbalance5 = Self.imbalance(bidScan.weighted5, askScan.weighted5)
+        storedFeatures.imbalance10 = Self.imbalance(bidScan.weighted10, askScan.weighted10)
+        storedFeatures.imbalanceN = Self.imbalance(bidScan.weightedN, askScan.weightedN)
+        let spread = bestAsk &- bestBid
+        storedFeatures.bidSlope = bidScan.slope(spreadTicks: spread) ?? Self.floatingSlope(topBids, doubledMid: doubledMid)
+        storedFeatures.askSlope = askScan.slope(spreadTicks: spread) ?? Self.floatingSlope(topAsks, doubledMid: doubledMid)
         storedFeatures.medianLevelLots = median
-        storedFeatures.bidWhales = bids.whales
-        storedFeatures.askWhales = asks.whales
-        storedFeatures.bidWhaleDistance = bids.nearestWhale
-        storedFeatures.askWhaleDistance = asks.nearestWhale
-        storedFeatures.bidLargestRatio = median > 0 ? Double(bids.largest) / median : 0
-        storedFeatures.askLargestRatio = median > 0 ? Double(asks.largest) / median : 0
+        let largest = (bidScan.largest, askScan.largest, median.bitPattern)
+        if largest != memo.largest {
+            memo.largest = largest
+            storedFeatures.bidLargestRatio = median > 0 ? Double(bidScan.largest) / median : 0
+            storedFeatures.askLargestRatio = median > 0 ? Double(askScan.largest) / median : 0
+        }
+
+        // Whales and spoof candidates are levels of at least a multiple of the median: none on a side whose
+        // largest level is below both thresholds, which is most updates.
+        let whaleLots = median > 0 ? configuration.whaleMultiple * median : .infinity
+        let candidateLots = usable && median > 0 ? spoof.configuration.sizeMultiple * median : .infinity
+        let wallLots = min(whaleLots, candidateLots)
+        var bidWalls = (whales: Int32(0), nearest: Int64(-1))
+        var askWalls = bidWalls
+        if Double(bidScan.largest) >= wallLots {
+            bidWalls = judgeWalls(topBids, median: median, whaleLots: whaleLots, receiveTime: receiveTime,
+                                  observe: usable)
+        }
+        if Double(askScan.largest) >= wallLots {
+            askWalls = judgeWalls(topAsks, median: median, whaleLots: whaleLots, receiveTime: receiveTime,
+                                  observe: usable)
+        }
+        storedFeatures.bidWhales = bidWalls.whales
+        storedFeatures.askWhales = askWalls.whales
+        storedFeatures.bidWhaleDistance = bidWalls.nearest
+        storedFeatures.askWhaleDistance = askWalls.nearest
+
         if storedFeatures.updates % Int64(configuration.levelSampleInterval) == 0 {
-            let sample = sampleAsk ? asks.sample : bids.sample
+            let sample = sampleAsk ? topAsks.size(rank: sampleRank) : topBids.size(rank: sampleRank)
             if sample > 0 { levelSizes.push(Double(sample)) }
             sampleAsk.toggle()
             if !sampleAsk {
@@ -281,42 +343,45 @@ public struct BookFeatureEngine: Sendable {
         }
     }
 
+    /// Counts whale levels in the top N of a side and hands spoof candidates to the detector.
     @inlinable
-    mutating func scan(book: borrowing OrderBook, side: BookSide, doubledMid: Int64, touch: Int64, median: Double,
-                       receiveTime: Int64, observe: Bool) -> BookSideScan {
-        var result = BookSideScan()
-        var rank = 0
-        let whaleLots = median > 0 ? configuration.whaleMultiple * median : .infinity
-        let sampleWanted = (side == .ask) == sampleAsk ? sampleRank : -1
-        book.forEachLevel(side: side, maxLevels: configuration.levels) { level in
-            let lots = level.quantity.lots
-            let weighted = weights[rank] * Double(lots)
-            if rank < 1 { result.weighted1 += weighted }
-            if rank < 5 { result.weighted5 += weighted }
-            if rank < 10 { result.weighted10 += weighted }
-            result.weightedN += weighted
-            result.cumulative &+= lots
-            let x = Double(abs(2 &* level.price.ticks &- doubledMid)) * 0.5
-            let y = Double(result.cumulative)
-            result.n += 1
-            result.sumX += x
-            result.sumY += y
-            result.sumXY += x * y
-            result.sumXX += x * x
-            let distance = side == .bid ? touch &- level.price.ticks : level.price.ticks &- touch
+    mutating func judgeWalls(_ levels: borrowing BookTopLevels, median: Double, whaleLots: Double, receiveTime: Int64,
+                             observe: Bool) -> (whales: Int32, nearest: Int64) {
+        var whales: Int32 = 0
+        var nearest: Int64 = -1
+        for index in 0..<levels.count {
+            let lots = levels.lots[index]
+            let distance = levels.distance(index)
             if Double(lots) >= whaleLots {
-                result.whales &+= 1
-                if result.nearestWhale < 0 { result.nearestWhale = distance }
+                whales &+= 1
+                if nearest < 0 { nearest = distance }
             }
-            if lots > result.largest { result.largest = lots }
-            if rank == sampleWanted { result.sample = lots }
             if observe {
-                spoof.observe(side: side, price: level.price, lots: lots, distance: distance, medianLots: median,
-                              receiveTime: receiveTime)
+                spoof.observe(side: levels.side, price: Price(ticks: levels.prices[index]), lots: lots,
+                              distance: distance, medianLots: median, receiveTime: receiveTime)
             }
-            rank &+= 1
         }
-        return result
+        return (whales, nearest)
+    }
+
+    /// The book slope from `Double` sums over distances from the mid, for a crossed book or one whose integer
+    /// sums could round (beyond 2⁵³).
+    @usableFromInline
+    static func floatingSlope(_ levels: BookTopLevels, doubledMid: Int64) -> Double {
+        var n = 0.0, sumX = 0.0, sumY = 0.0, sumXY = 0.0, sumXX = 0.0
+        var cumulative: Int64 = 0
+        for index in 0..<levels.count {
+            cumulative &+= levels.lots[index]
+            let x = Double(abs(2 &* levels.prices[index] &- doubledMid)) * 0.5
+            let y = Double(cumulative)
+            n += 1
+            sumX += x
+            sumY += y
+            sumXY += x * y
+            sumXX += x * x
+        }
+        let denominator = n * sumXX - sumX * sumX
+        return n >= 2 && denominator > 0 ? (n * sumXY - sumX * sumY) / denominator : 0
     }
 
     @inlinable
@@ -328,6 +393,9 @@ public struct BookFeatureEngine: Sendable {
         }
         let spreadMedian = spreads.median
         let depthMedian = depths.median
+        let inputs = (features.spreadTicks, spreadMedian.bitPattern, depth.bitPattern, depthMedian.bitPattern)
+        guard inputs != memo.regime else { return }
+        memo.regime = inputs
         storedFeatures.spreadRatio = spreadMedian > 0 ? Double(features.spreadTicks) / spreadMedian : 1
         storedFeatures.depthRatio = depthMedian > 0 ? depth / depthMedian : 1
     }

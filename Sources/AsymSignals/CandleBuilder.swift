@@ -54,7 +54,8 @@ public struct CandleBuilder: Sendable {
     @inlinable
     @discardableResult
     public mutating func apply(price: Price, quantity: Quantity, side: TakerSide, exchangeTime: Int64) -> Int64 {
-        let bucket = timeframe.bucketStart(containing: exchangeTime)
+        let bucket = started && exchangeTime >= current.openTime && isInCurrentBucketOrEarlier(exchangeTime)
+            ? current.openTime : timeframe.bucketStart(containing: exchangeTime)
         var closed: Int64 = 0
         if !started {
             started = true
@@ -95,9 +96,18 @@ public struct CandleBuilder: Sendable {
     @inlinable
     @discardableResult
     public mutating func advance(to exchangeTime: Int64) -> Int64 {
+        guard started, !isInCurrentBucketOrEarlier(exchangeTime) else { return 0 }
         let bucket = timeframe.bucketStart(containing: exchangeTime)
-        guard started, bucket > current.openTime else { return 0 }
+        guard bucket > current.openTime else { return 0 }
         return close(upTo: bucket)
+    }
+
+    /// Whether `time` falls before the end of the bucket in progress — the usual case, answered without the
+    /// division `bucketStart` needs (the open time is a bucket start, so that end is `openTime + width`).
+    @inlinable
+    func isInCurrentBucketOrEarlier(_ time: Int64) -> Bool {
+        let (sinceOpen, overflow) = time.subtractingReportingOverflow(current.openTime)
+        return !overflow && sinceOpen < timeframe.nanoseconds
     }
 
     /// The oldest closed candle not yet taken, or nil.

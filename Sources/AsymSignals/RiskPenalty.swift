@@ -41,16 +41,27 @@ public struct RiskPenalty: Sendable {
     /// The penalty for `inputs`, in [0, 1].
     @inlinable
     public func evaluate(_ inputs: Inputs) -> Double {
+        penalty(marketCalm: marketCalm(inputs), spoofScore: inputs.spoofScore)
+    }
+
+    /// `Π(1 − wᵢ·tᵢ)` over the spread, volatility, depth and staleness terms: everything but the spoof score,
+    /// which moves on every update while these often do not — a caller may keep it while their inputs stay.
+    @inlinable
+    public func marketCalm(_ inputs: Inputs) -> Double {
         let c = configuration
         let spread = Self.clamp((inputs.spreadRatio - 1) / (c.spreadBlowout - 1))
         let volatility = Self.clamp((inputs.volatilityRatio - 1) / (c.volatilitySpike - 1))
         let depth = Self.clamp((1 - inputs.depthRatio) / (1 - c.thinDepth))
         let stale = inputs.usable
             ? Self.clamp(Double(inputs.age - c.staleAfter) / Double(max(1, c.deadAfter - c.staleAfter))) : 1
-        let spoof = Self.clamp(inputs.spoofScore)
-        let calm = (1 - c.spreadWeight * spread) * (1 - c.volatilityWeight * volatility) * (1 - c.depthWeight * depth)
-            * (1 - c.staleWeight * stale) * (1 - c.spoofWeight * spoof)
-        return Self.clamp(1 - calm)
+        return (1 - c.spreadWeight * spread) * (1 - c.volatilityWeight * volatility) * (1 - c.depthWeight * depth)
+            * (1 - c.staleWeight * stale)
+    }
+
+    /// The penalty given `marketCalm(inputs)` and the spoof score: `evaluate` in two steps.
+    @inlinable
+    public func penalty(marketCalm: Double, spoofScore: Double) -> Double {
+        Self.clamp(1 - marketCalm * (1 - configuration.spoofWeight * Self.clamp(spoofScore)))
     }
 
     @inlinable

@@ -3,8 +3,8 @@
 /// Used for the "typical" level size, spread and depth that whale, spoof and risk thresholds are
 /// relative to: a median ignores the very walls it is meant to detect. Storage is allocated once;
 /// `push` never allocates (keep the value uniquely referenced, e.g. a stored `var`).
-/// - Complexity: `push` is O(log capacity) to find the evicted sample plus one element move per
-///   sample lying between the evicted and the new value; keep `capacity` small (≤ 256).
+/// - Complexity: `push` is two counting passes over the window (independent compares that vectorise) plus
+///   one element copy per sample lying between the evicted and the new value; keep `capacity` small (≤ 256).
 public struct RollingMedian: Sendable {
     @usableFromInline var ring: ContiguousArray<Double>
     @usableFromInline var sorted: ContiguousArray<Double>
@@ -27,32 +27,43 @@ public struct RollingMedian: Sendable {
     @inlinable
     public mutating func push(_ value: Double) {
         if count == capacity {
-            // Replace the evicted sample's slot in the sorted copy and slide the new value to its
-            // place: moves only the elements between the two values, not the tail twice.
+            // Replace the evicted sample in the sorted copy: find both positions by counting, then slide
+            // only the samples strictly between the two values one place (a plain copy loop, no compare per
+            // element). Equal samples are interchangeable, so the copy of `oldest` removed is the one nearest
+            // the new value's place, which keeps the slide short when many samples tie (spreads in ticks).
             let oldest = ring[head]
-            var index = lowerBound(oldest)
             ring[head] = value
             head = head &+ 1 == capacity ? 0 : head &+ 1
-            while index > 0 && sorted[index &- 1] > value {
-                sorted[index] = sorted[index &- 1]
-                index &-= 1
+            if value < oldest {
+                let from = lowerBound(oldest)
+                let to = upperBound(value)
+                var index = from
+                while index > to {
+                    sorted[index] = sorted[index &- 1]
+                    index &-= 1
+                }
+                sorted[to] = value
+            } else if value > oldest {
+                let from = upperBound(oldest) &- 1
+                let to = lowerBound(value) &- 1
+                var index = from
+                while index < to {
+                    sorted[index] = sorted[index &+ 1]
+                    index &+= 1
+                }
+                sorted[to] = value
             }
-            while index < count &- 1 && sorted[index &+ 1] < value {
-                sorted[index] = sorted[index &+ 1]
-                index &+= 1
-            }
-            sorted[index] = value
             return
         }
         ring[head] = value
         head = head &+ 1 == capacity ? 0 : head &+ 1
+        let to = upperBound(value)
         var index = count
-        // Insertion from the top: shift larger elements right.
-        while index > 0 && sorted[index &- 1] > value {
+        while index > to {
             sorted[index] = sorted[index &- 1]
             index &-= 1
         }
-        sorted[index] = value
+        sorted[to] = value
         storedCount &+= 1
     }
 
@@ -70,14 +81,22 @@ public struct RollingMedian: Sendable {
         head = 0
     }
 
+    /// The first index of `sorted[0..<count]` holding a value `>= value`: the number of samples below it.
+    ///
+    /// Counted over the whole window rather than found by halving: the loads are independent (a cold window
+    /// costs one round of cache misses, not one per halving step) and the loop vectorises.
     @inlinable
     func lowerBound(_ value: Double) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let mid = (low &+ high) >> 1
-            if sorted[mid] < value { low = mid &+ 1 } else { high = mid }
-        }
-        return low
+        var below = 0
+        for index in 0..<count where sorted[index] < value { below &+= 1 }
+        return below
+    }
+
+    /// The first index of `sorted[0..<count]` holding a value `> value`: the number of samples at or below it.
+    @inlinable
+    func upperBound(_ value: Double) -> Int {
+        var atOrBelow = 0
+        for index in 0..<count where sorted[index] <= value { atOrBelow &+= 1 }
+        return atOrBelow
     }
 }

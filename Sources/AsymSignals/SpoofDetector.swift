@@ -58,6 +58,8 @@ public struct SpoofDetector: Sendable {
     @inlinable public var askScore: Double { storedAskScore }
     @usableFromInline var storedAskScore: Double = 0
     @usableFromInline var scoreTime: Int64 = 0
+    /// Rows not free (resting or vanishing): when 0, updates and trades skip the table.
+    @usableFromInline var trackedWalls = 0
 
     /// A detector with empty tables.
     public init(configuration: SpoofConfiguration = SpoofConfiguration()) {
@@ -132,6 +134,7 @@ public struct SpoofDetector: Sendable {
         wall.closestDistance = wall.initialDistance
         wall.layers = resting
         walls[free] = wall
+        trackedWalls &+= 1
         if resting > 1 {
             for index in rows(side) where walls[index].state == .resting && !walls[index].traded {
                 walls[index].layers = max(walls[index].layers, resting)
@@ -144,6 +147,7 @@ public struct SpoofDetector: Sendable {
     @inlinable
     public mutating func endUpdate(book: borrowing OrderBook, receiveTime: Int64, exchangeTime: Int64) {
         decay(to: receiveTime)
+        guard trackedWalls > 0 else { return }
         let bestBid = book.bestBid?.ticks
         let bestAsk = book.bestAsk?.ticks
         for index in walls.indices {
@@ -155,7 +159,7 @@ public struct SpoofDetector: Sendable {
                 let distance = side == .bid
                     ? bestBid.map { $0 &- walls[index].price } ?? 0
                     : bestAsk.map { walls[index].price &- $0 } ?? 0
-                walls[index].closestDistance = min(walls[index].closestDistance, max(0, distance))
+                if distance < walls[index].closestDistance { walls[index].closestDistance = max(0, distance) }
                 if Double(lots) >= walls[index].thresholdLots {
                     walls[index].peakLots = max(walls[index].peakLots, lots)
                     continue
@@ -173,6 +177,7 @@ public struct SpoofDetector: Sendable {
     /// Marks walls that a taker print at `price` (exchange time `exchangeTime`) traded against.
     @inlinable
     public mutating func recordTrade(price: Price, taker: TakerSide, exchangeTime: Int64) {
+        guard trackedWalls > 0 else { return }
         let side: BookSide = taker == .sell ? .bid : .ask
         for index in rows(side) {
             let wall = walls[index]
@@ -240,6 +245,7 @@ public struct SpoofDetector: Sendable {
     mutating func finalize(_ index: Int, side: BookSide) {
         let wall = walls[index]
         walls[index].state = .free
+        trackedWalls &-= 1
         let ratio = wall.medianLots > 0 ? Double(wall.peakLots) / wall.medianLots : 0
         let score = wall.traded ? 0 : Self.eventScore(
             sizeRatio: ratio, initialDistance: wall.initialDistance, closestDistance: wall.closestDistance,

@@ -33,6 +33,13 @@ public struct TradeFlowImbalance: Sendable {
         sells.0.advance(to: time); sells.1.advance(to: time); sells.2.advance(to: time)
     }
 
+    /// The six window totals' bit patterns (buys then sells, short to long): equal patterns, equal features.
+    @inlinable
+    var totalsBitPatterns: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) {
+        (buys.0.total.bitPattern, buys.1.total.bitPattern, buys.2.total.bitPattern,
+         sells.0.total.bitPattern, sells.1.total.bitPattern, sells.2.total.bitPattern)
+    }
+
     /// Imbalance over the short, medium and long windows.
     @inlinable
     public var imbalances: (Double, Double, Double) {

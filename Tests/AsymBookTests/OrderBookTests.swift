@@ -1,6 +1,7 @@
 import AsymBook
 import AsymCore
 import Testing
+import TestSupport
 
 /// Best-first levels of `side` as plain integers.
 func levels(_ book: OrderBook, _ side: BookSide, max: Int = .max) -> [BookLevelPair] {
@@ -269,5 +270,131 @@ extension OrderBook {
         #expect(books[InstrumentID(0)].bestBid == Price(ticks: 100))
         #expect(books[InstrumentID(1)].bestBid == nil)
         #expect(books[InstrumentID(2)].bestBid == Price(ticks: 200))
+    }
+}
+
+@Suite struct DepthBandLimitTests {
+    /// The worst price in the band is the extreme integer price that satisfies the band's rational inequality,
+    /// on the 64-bit fast path and on the 128-bit path beyond it (huge or negative doubled mids).
+    @Test func worstPriceInBandIsTheExtremePriceSatisfyingTheBand() throws {
+        var random = SplitMix64(seed: 5)
+        let ranges: [ClosedRange<Int64>] = [0...2_000, 1_000_000...2_000_000, (1 << 48) - 1_000...(1 << 48) + 1_000,
+                                             (1 << 60)...(1 << 61), -2_000_000...(-1)]
+        for range in ranges {
+            for _ in 0..<2_000 {
+                let doubledMid = random.int64(in: range)
+                let basisPoints = [0, 1, 10, 9_999, 10_000, random.int64(in: 0...10_000)][random.below(6)]
+                let bidBound = Int128(doubledMid) * Int128(10_000 - basisPoints)
+                let askBound = Int128(doubledMid) * Int128(10_000 + basisPoints)
+                let bid = OrderBook.worstPriceInBand(doubledMid: doubledMid, basisPoints: basisPoints, side: .bid)
+                let ask = OrderBook.worstPriceInBand(doubledMid: doubledMid, basisPoints: basisPoints, side: .ask)
+                let lowestBid = Int128(try #require(bid).ticks)
+                let highestAsk = Int128(try #require(ask).ticks)
+                #expect(lowestBid * 20_000 >= bidBound && (lowestBid - 1) * 20_000 < bidBound,
+                        "bid band at doubled mid \(doubledMid), \(basisPoints) bps")
+                #expect(highestAsk * 20_000 <= askBound && (highestAsk + 1) * 20_000 > askBound,
+                        "ask band at doubled mid \(doubledMid), \(basisPoints) bps")
+            }
+        }
+    }
+}
+
+@Suite struct CopyBestLevelsTests {
+    /// Copying the top levels into arrays gives exactly what `forEachLevel` visits, across the ladder window,
+    /// its word boundaries and the overflow store beyond it.
+    @Test func copiedLevelsEqualTheLevelsVisitedBestFirst() {
+        var random = SplitMix64(seed: 9)
+        for _ in 0..<300 {
+            var book = OrderBook(ladderCapacity: 256, overflowCapacity: 64)
+            book.reset()
+            let centre = random.int64(in: 10_000...20_000)
+            for _ in 0..<random.below(120) {
+                let side: BookSide = random.below(2) == 0 ? .bid : .ask
+                let offset = random.below(4) == 0 ? random.int64(in: 1...600) : random.int64(in: 1...40)
+                let price = side == .bid ? centre - offset : centre + offset
+                book.apply(side: side, price: Price(ticks: price), quantity: Quantity(lots: random.int64(in: 0...9)))
+            }
+            book.endFrame(at: 1)
+            for side in [BookSide.bid, .ask] {
+                let maxLevels = random.below(80)
+                var prices = ContiguousArray<Int64>(repeating: -1, count: maxLevels + random.below(3))
+                var quantities = prices
+                let copied = book.copyBestLevels(side: side, maxLevels: maxLevels, prices: &prices,
+                                                 quantities: &quantities)
+                let expected = levels(book, side, max: maxLevels)
+                #expect(copied == expected.count)
+                #expect((0..<copied).map { BookLevelPair(price: prices[$0], quantity: quantities[$0]) } == expected)
+            }
+        }
+    }
+}
+
+/// Quantity on `side` inside the band, by the band's rational inequality over every level the book holds.
+func referenceDepth(_ book: OrderBook, _ side: BookSide, basisPoints: Int64) -> Int64 {
+    guard let doubledMid = book.doubledMidTicks else { return 0 }
+    var total: Int64 = 0
+    book.forEachLevel(side: side) { level in
+        let scaled = Int128(level.price.ticks) * 20_000
+        let inside = side == .bid ? scaled >= Int128(doubledMid) * Int128(10_000 - basisPoints)
+                                  : scaled <= Int128(doubledMid) * Int128(10_000 + basisPoints)
+        if inside { total += level.quantity.lots }
+    }
+    return total
+}
+
+@Suite struct DepthWithinWordSumTests {
+    /// One book through a long random walk — re-centres both ways, deep levels that fill a tiny overflow store so
+    /// the farthest are dropped, deletions, snapshots — keeps its running side totals exact: the band sum (whole
+    /// side, or either side of the limit) equals the reference after every frame.
+    @Test func runningTotalsStayExactThroughRecentresDropsAndResets() {
+        var random = SplitMix64(seed: 17)
+        var book = OrderBook(ladderCapacity: 128, overflowCapacity: 6)
+        book.reset()
+        var mid: Int64 = 50_000
+        for frame in 0..<20_000 {
+            if random.below(200) == 0 { mid += random.int64(in: -400...400) }
+            if random.below(2_000) == 0 { book.reset() }
+            for _ in 0..<(1 + random.below(6)) {
+                let side: BookSide = random.below(2) == 0 ? .bid : .ask
+                let offset = random.below(6) == 0 ? random.int64(in: 1...900) : random.int64(in: 1...30)
+                let price = side == .bid ? mid - offset : mid + offset
+                let lots = random.below(4) == 0 ? 0 : random.int64(in: 1...99)
+                book.apply(side: side, price: Price(ticks: price), quantity: Quantity(lots: lots))
+            }
+            book.endFrame(at: Int64(frame))
+            let basisPoints = [10_000, 5, 40, random.int64(in: 0...400)][random.below(4)]
+            for side in [BookSide.bid, .ask] {
+                let depth = book.depthWithin(basisPoints: basisPoints, side: side).lots
+                let expected = referenceDepth(book, side, basisPoints: basisPoints)
+                #expect(depth == expected, "frame \(frame) \(side) \(basisPoints) bps")
+                if depth != expected { return }
+            }
+        }
+        #expect(book.counters.droppedFarLevels > 0 && book.counters.recentres > 0)
+    }
+
+    /// The word-masked band sum equals summing every level that satisfies the band's rational inequality, for
+    /// bands ending inside a word, on a word boundary, beyond the ladder window and past the last level.
+    @Test func bandSumEqualsTheLevelsInsideTheBand() {
+        var random = SplitMix64(seed: 13)
+        for _ in 0..<400 {
+            var book = OrderBook(ladderCapacity: 256, overflowCapacity: 128)
+            book.reset()
+            let centre = random.int64(in: 20_000...30_000)
+            for _ in 0..<random.below(150) {
+                let side: BookSide = random.below(2) == 0 ? .bid : .ask
+                let offset = random.below(3) == 0 ? random.int64(in: 1...2_000) : random.int64(in: 1...150)
+                book.apply(side: side, price: Price(ticks: side == .bid ? centre - offset : centre + offset),
+                           quantity: Quantity(lots: random.int64(in: 0...50)))
+            }
+            book.endFrame(at: 1)
+            guard let doubledMid = book.doubledMidTicks else { continue }
+            let basisPoints = random.int64(in: 0...(random.below(2) == 0 ? 100 : 10_000))
+            for side in [BookSide.bid, .ask] {
+                let expected = referenceDepth(book, side, basisPoints: basisPoints)
+                #expect(book.depthWithin(basisPoints: basisPoints, side: side).lots == expected,
+                        "\(side) within \(basisPoints) bps of doubled mid \(doubledMid)")
+            }
+        }
     }
 }

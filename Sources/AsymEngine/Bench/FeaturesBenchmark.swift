@@ -11,7 +11,9 @@ import AsymVenues
 /// Bybit recording held in memory. Decoding and book application run between timed sections (they are
 /// `asym bench decode`); trades feed both engines untimed.
 ///
-/// The variant `signal_only` times `SignalEngine.update` alone in the same updates. The candles are 10 s/1 min/
+/// The variant `signal_only` times `SignalEngine.update` alone, in a quarter of the updates picked by a hash of
+/// their index; those are left out of the total, so a total sample has no counter read between the two engines.
+/// The candles are 10 s/1 min/
 /// 5 min instead of 15m/1h/4h so indicators and the regime warm up within the recording and the strategies run
 /// their full path; the per-update cost does not depend on the candle width.
 enum FeaturesBenchmark: MarketDataVisitor {
@@ -81,17 +83,22 @@ enum FeaturesBenchmark: MarketDataVisitor {
             }
         }
         if counting { AllocationCounter.setCounting(false) }
-        let updates = timed.total.count
+        let updates = Int(timed.totalUpdates)
         let seconds = { (nanoseconds: Int64) in Double(max(1, nanoseconds)) / 1e9 }
         return Measured(
-            total: (timed.total.percentiles(), Double(updates) / seconds(timed.totalNanoseconds),
+            total: (timed.total.percentiles(), Double(timed.total.count) / seconds(timed.totalNanoseconds),
                     counting ? Double(timed.totalAllocations) / Double(max(1, updates)) : nil),
-            signalOnly: (timed.signalOnly.percentiles(), Double(updates) / seconds(timed.signalNanoseconds),
-                         counting ? Double(timed.signalAllocations) / Double(max(1, updates)) : nil),
+            signalOnly: (timed.signalOnly.percentiles(), Double(timed.signalOnly.count) / seconds(timed.signalNanoseconds),
+                         counting ? Double(timed.signalAllocations) / Double(max(1, timed.signalOnly.count)) : nil),
             updates: updates, counters: timed.signals.counters)
     }
 
     /// Times each book update's feature and signal work; trades are applied untimed.
+    ///
+    /// One update in four, picked by a hash of its index (so the pick does not follow the engine's own
+    /// every-N-th-update cadences), also reads the counter between the two engines and records only the
+    /// signal part; the others record the whole update with no probe in the middle. Allocations are counted
+    /// over every update.
     struct Timed: InstrumentFeedObserver {
         var features: BookFeatureEngine
         var signals: SignalEngine<StandardStrategies>
@@ -99,32 +106,46 @@ enum FeaturesBenchmark: MarketDataVisitor {
         var signalOnly: LatencyRecorder
         let clock: CycleClock
         var recording = false
+        var index: UInt64 = 0
         var totalNanoseconds: Int64 = 0
+        var totalUpdates: Int64 = 0
         var signalNanoseconds: Int64 = 0
         var totalAllocations: UInt64 = 0
         var signalAllocations: UInt64 = 0
         var emitted = 0
 
         mutating func bookUpdated(_ book: borrowing OrderBook, exchangeTime: Int64, receiveTime: Int64) {
+            index &+= 1
+            let probeSignal = (index &* 0x9E37_79B9_7F4A_7C15) >> 62 == 0
             let before = AllocationCounter.allocations
             let started = CycleClock.cycles()
             features.update(book: book, exchangeTime: exchangeTime, receiveTime: receiveTime)
-            let middle = CycleClock.cycles()
-            let middleAllocations = AllocationCounter.allocations
-            let signal = signals.update(features: features.features, now: receiveTime)
-            let ended = CycleClock.cycles()
+            let signal: Signal?
+            if probeSignal {
+                let middleAllocations = AllocationCounter.allocations
+                let middle = CycleClock.cycles()
+                signal = signals.update(features: features.features, now: receiveTime)
+                let ended = CycleClock.cycles()
+                signalAllocations &+= AllocationCounter.allocations &- middleAllocations
+                if recording {
+                    let signalPart = Int64(clock.nanoseconds(ended &- middle).rounded())
+                    signalOnly.record(signalPart)
+                    signalNanoseconds &+= signalPart
+                }
+            } else {
+                signal = signals.update(features: features.features, now: receiveTime)
+                let ended = CycleClock.cycles()
+                if recording {
+                    let whole = Int64(clock.nanoseconds(ended &- started).rounded())
+                    total.record(whole)
+                    totalNanoseconds &+= whole
+                }
+            }
             let after = AllocationCounter.allocations
             if signal != nil { emitted &+= 1 }
             guard recording else { return }
-            // The two extra counter reads in the middle (≈ 10 ns) are included in the total: an upper bound.
-            let whole = Int64(clock.nanoseconds(ended &- started).rounded())
-            let signalPart = Int64(clock.nanoseconds(ended &- middle).rounded())
-            total.record(whole)
-            signalOnly.record(signalPart)
-            totalNanoseconds &+= whole
-            signalNanoseconds &+= signalPart
+            totalUpdates &+= 1
             totalAllocations &+= after &- before
-            signalAllocations &+= after &- middleAllocations
         }
 
         mutating func traded(_ trade: TradeEvent) {
