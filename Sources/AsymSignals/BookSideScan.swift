@@ -3,10 +3,9 @@ public import AsymCore
 /// What one pass over the top N levels of one side accumulates (internal to `BookFeatureEngine`).
 ///
 /// The least-squares sums of the book slope are kept in integers and relative to the side's own touch —
-/// `d` the distance of a level from its side's best price (ticks), `y` the cumulative depth (lots) — so they
-/// depend only on this side: a frame that leaves the side's top alone leaves them alone, and the mid enters
-/// in `slope(spreadTicks:)`. Below 2⁵³ the integers are exact, so the slope equals the one computed from
-/// `Double` sums over distances from the mid.
+/// `d` the distance of a level from its side's best price (ticks), `y` the cumulative depth (lots) — so the
+/// loop is one-cycle integer additions and the mid enters only in `slope(spreadTicks:)`. Below 2⁵³ the integers
+/// are exact, so the slope equals the one computed from `Double` sums over distances from the mid.
 @usableFromInline
 struct BookSideScan: Sendable {
     /// Rank-weighted size through depths 1, 5, 10 and N.
@@ -27,15 +26,6 @@ struct BookSideScan: Sendable {
     @usableFromInline var lastDistance: Int64 = 0
 
     @usableFromInline init() {}
-
-    /// The sums over `levels`.
-    @inlinable
-    init(_ levels: borrowing BookTopLevels, weights: borrowing ContiguousArray<Double>) {
-        self.init(depthSumsOf: levels)
-        var partials = WeightedPartials()
-        partials.accumulate(levels, from: 0, weights: weights)
-        setWeighted(partials)
-    }
 
     /// The sums over both sides' levels: the two rank-weighted accumulations — each a chain of dependent
     /// additions — run interleaved, so together they take about the time of one.
