@@ -1,9 +1,7 @@
 import ArgumentParser
 import AsymConsensus
 import AsymEngine
-import Dispatch
 import Foundation
-import Synchronization
 
 struct AnalystsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,34 +33,16 @@ struct AnalystsServeCommand: ParsableCommand {
         FeedInterrupt.install()
         let endpoint = AnalystsEndpoint(configuration: AnalystsEndpointConfiguration(
             host: host, port: port, log: { line in FileHandle.standardError.write(Data("asym analysts: \(line)\n".utf8)) }))
-        let outcome = Mutex<Result<UInt16, AnalystsEndpointError>?>(nil)
-        let started = DispatchSemaphore(value: 0)
-        Task {
-            do throws(AnalystsEndpointError) {
-                let port = try await endpoint.start()
-                outcome.withLock { $0 = .success(port) }
-            } catch {
-                outcome.withLock { $0 = .failure(error) }
-            }
-            started.signal()
-        }
-        started.wait()
-        switch outcome.withLock({ $0 }) {
-        case .success(let bound)?:
+        let outcome = Result { () throws(AnalystsEndpointError) in try endpoint.startBlocking() }
+        switch outcome {
+        case .success(let bound):
             emit("asym analysts: OpenAI-compatible analysts on \(endpoint.baseURL) (port \(bound))")
-        case .failure(let error)?:
+        case .failure(let error):
             emit("asym analysts: error: \(error)")
-            throw ExitCode.failure
-        case nil:
             throw ExitCode.failure
         }
         while !FeedInterrupt.isRequested { Thread.sleep(forTimeInterval: 0.05) }
-        let stopped = DispatchSemaphore(value: 0)
-        Task {
-            await endpoint.stop()
-            stopped.signal()
-        }
-        stopped.wait()
+        endpoint.stopBlocking()
         let statistics = endpoint.statistics
         emit("asym analysts: served \(statistics.totalRequests) chat completions")
     }

@@ -1,7 +1,10 @@
+import AsymTransport
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
-import ServiceLifecycle
+import NIOCore
+import NIOPosix
 import Synchronization
 
 /// An OpenAI-compatible chat-completions server on loopback whose three analysts are deterministic rules
@@ -11,13 +14,35 @@ import Synchronization
 /// Serves `POST /v1/chat/completions` (the model field picks the analyst; the brief is read from the user
 /// message's JSON block) and `GET /v1/models`, on Hummingbird over HTTP/1.1. `setFault` makes one model misbehave
 /// (`AnalystFault`) for tests. It never keeps the `Authorization` header it receives, only whether there was one.
+///
+/// Threads: the server's tasks run on a dedicated thread named `asym-analysts` (a `ThreadTaskExecutor`) over one
+/// NIO event-loop thread shared by every endpoint in the process, and hangs and drips are timed on that event
+/// loop. The server is HummingbirdCore's `Server` driven directly rather than a Hummingbird `Application`, whose
+/// service group and date timer would run on Swift's shared pool. So requests are answered while every pool thread
+/// is blocked, and `startBlocking()`/`stopBlocking()` may be called from any thread.
 public final class AnalystsEndpoint: Sendable {
     public let configuration: AnalystsEndpointConfiguration
     private let responder: AnalystsResponder
     private let stopping = Atomic<Bool>(false)
     private let boundPort = Atomic<Int>(0)
-    private let server = Mutex<(group: ServiceGroup, task: Task<Void, Never>)?>(nil)
     private let started = Atomic<Bool>(false)
+    private let running = Mutex<Running?>(nil)
+
+    /// A server between its start and `stop`.
+    private struct Running: Sendable {
+        let executor: ThreadTaskExecutor
+        let server: Server<HTTP1Channel>
+        let task: Task<Void, Never>
+        let bound: OneShot<Result<Int, AnalystsEndpointError>>
+        let finished: OneShot<Void>
+    }
+
+    /// One event-loop thread for all loopback endpoints, never shut down (like NIO's own singletons): their
+    /// socket I/O is light, and a group per endpoint would need the shared pool to shut it down.
+    private static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
+    /// How long `stop` lets open requests finish before cutting them off (a hang or a drip ends at once).
+    private static let shutdownGrace = TimeAmount.seconds(5)
 
     public init(configuration: AnalystsEndpointConfiguration = AnalystsEndpointConfiguration()) {
         self.configuration = configuration
@@ -44,15 +69,110 @@ public final class AnalystsEndpoint: Sendable {
     /// Clears every fault.
     public func clearFaults() { responder.clearFaults() }
 
-    /// Binds and starts serving; returns the bound port.
+    /// Binds and starts serving; returns the bound port. Suspends (never blocks) until the socket listens.
     ///
     /// - Throws: `.notLoopback` for a non-loopback host, `.startFailed` when the port cannot be bound,
     ///   `.alreadyStarted` on a second call.
     public func start() async throws(AnalystsEndpointError) -> UInt16 {
+        let launched = try launch()
+        switch await launched.bound.value {
+        case .success(let port):
+            return listening(on: port)
+        case .failure(let error):
+            await launched.finished.value
+            launched.executor.shutdown()
+            throw error
+        }
+    }
+
+    /// `start()` for thread-based code: blocks the calling thread until the socket listens or binding failed.
+    /// Safe on any thread, a pool thread included.
+    ///
+    /// - Throws: as `start()`.
+    public func startBlocking() throws(AnalystsEndpointError) -> UInt16 {
+        let launched = try launch()
+        switch launched.bound.wait() {
+        case .success(let port):
+            return listening(on: port)
+        case .failure(let error):
+            launched.finished.wait()
+            launched.executor.shutdown()
+            throw error
+        }
+    }
+
+    /// Stops serving (held requests end at once) and waits for the server to finish. Does nothing when not
+    /// running.
+    public func stop() async {
+        guard let (running, cutoff) = beginStop() else { return }
+        await running.finished.value
+        cutoff.cancel()
+        running.executor.shutdown()
+    }
+
+    /// `stop()` for thread-based code: blocks the calling thread until the server has finished. Safe on any
+    /// thread, a pool thread included.
+    public func stopBlocking() {
+        guard let (running, cutoff) = beginStop() else { return }
+        running.finished.wait()
+        cutoff.cancel()
+        running.executor.shutdown()
+    }
+
+    /// Checks the host, claims the one start, and starts the server task on its own thread.
+    private func launch() throws(AnalystsEndpointError) -> Running {
         let host = configuration.host
         guard ConsensusConfiguration.isLoopbackHost(host) else { throw .notLoopback(host) }
         guard !started.exchange(true, ordering: .acquiringAndReleasing) else { throw .alreadyStarted }
 
+        let executor = ThreadTaskExecutor(threadName: "asym-analysts")
+        let bound = OneShot<Result<Int, AnalystsEndpointError>>()
+        let finished = OneShot<Void>()
+        let sink = configuration.log
+        let logger = Logger(label: "asym-analysts") { _ in EndpointLogHandler(sink: sink) }
+        let server = Server(
+            childChannelSetup: HTTP1Channel(responder: Self.httpResponder(makeRouter().buildResponder(), logger: logger)),
+            configuration: ServerConfiguration(address: .hostname(host, port: Int(configuration.port)),
+                                               serverName: "asym-analysts"),
+            onServerRunning: { channel in bound.fulfil(.success(channel.localAddress?.port ?? 0)) },
+            eventLoopGroup: Self.eventLoops,
+            logger: logger)
+        let task = Task(executorPreference: executor) {
+            do {
+                try await server.run()
+            } catch {
+                bound.fulfil(.failure(.startFailed("\(error)")))
+            }
+            // A run that ended without ever listening is a failed start too (a no-op after a successful one).
+            bound.fulfil(.failure(.startFailed("the server stopped before listening")))
+            finished.fulfil(())
+        }
+        let launched = Running(executor: executor, server: server, task: task, bound: bound, finished: finished)
+        self.running.withLock { $0 = launched }
+        return launched
+    }
+
+    private func listening(on port: Int) -> UInt16 {
+        boundPort.store(port, ordering: .releasing)
+        return UInt16(truncatingIfNeeded: port)
+    }
+
+    /// Flags held requests to end, asks the server to close, arms the cut-off after the grace period, and hands
+    /// back what to wait for. The routes capture `self`: dropping `Running` lets the cycle go.
+    private func beginStop() -> (running: Running, cutoff: Scheduled<Void>)? {
+        stopping.store(true, ordering: .relaxed)
+        guard let running = running.withLock({ current -> Running? in
+            defer { current = nil }
+            return current
+        }) else { return nil }
+        let server = running.server, task = running.task
+        // Closes the listening socket, then lets each connection finish its current request and close.
+        Task(executorPreference: running.executor) { try? await server.shutdownGracefully() }
+        let cutoff = Self.eventLoops.next().scheduleTask(in: Self.shutdownGrace) { task.cancel() }
+        return (running, cutoff)
+    }
+
+    private func makeRouter() -> Router<BasicRequestContext> {
         let router = Router()
         let responder = self.responder
         let maximumHang = configuration.maximumHangSeconds
@@ -66,56 +186,40 @@ public final class AnalystsEndpoint: Sendable {
             let authorized = request.headers[.authorization] != nil
             let planned = responder.respond(to: Array(buffer.readableBytesView), authorized: authorized)
             if planned.hangSeconds > 0 {
-                // Hold the request in short sleeps so `stop()` ends it promptly.
+                // Hold the request in short pauses so `stop()` ends it promptly.
                 let deadline = ContinuousClock.now + .milliseconds(Int64(min(planned.hangSeconds, maximumHang) * 1_000))
                 while ContinuousClock.now < deadline, !self.stopping.load(ordering: .relaxed) {
-                    try await Task.sleep(for: .milliseconds(10))
+                    await Self.pause(milliseconds: 10)
                 }
             }
             return self.response(planned)
         }
-
-        let (ports, portContinuation) = AsyncStream<Result<Int, AnalystsEndpointError>>.makeStream()
-        let sink = configuration.log
-        let logger = Logger(label: "asym-analysts") { _ in EndpointLogHandler(sink: sink) }
-        let application = Application(
-            router: router,
-            configuration: ApplicationConfiguration(address: .hostname(host, port: Int(configuration.port)),
-                                                    serverName: "asym-analysts"),
-            onServerRunning: { channel in
-                portContinuation.yield(.success(channel.localAddress?.port ?? 0))
-            },
-            logger: logger)
-        // A service group of its own, so `stop()` can shut the server down gracefully (no cancellation errors).
-        let group = ServiceGroup(services: [application], logger: logger)
-        let task = Task {
-            do {
-                try await group.run()
-            } catch {
-                portContinuation.yield(.failure(.startFailed("\(error)")))
-            }
-            portContinuation.finish()
-        }
-        server.withLock { $0 = (group, task) }
-        for await result in ports {
-            switch result {
-            case .success(let port):
-                boundPort.store(port, ordering: .releasing)
-                return UInt16(truncatingIfNeeded: port)
-            case .failure(let error):
-                throw error
-            }
-        }
-        throw .startFailed("the server stopped before listening")
+        return router
     }
 
-    /// Stops serving (held requests end at once) and waits for the server to finish.
-    public func stop() async {
-        stopping.store(true, ordering: .relaxed)
-        guard let (group, task) = server.withLock({ $0 }) else { return }
-        await group.triggerGracefulShutdown()
-        await task.value
-        server.withLock { $0 = nil }  // the routes capture `self`: let the cycle go
+    /// Suspends for `milliseconds`, woken by the endpoint's event loop, which no other work can hold up.
+    private static func pause(milliseconds: Int64) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            _ = eventLoops.next().scheduleTask(in: .milliseconds(milliseconds)) { continuation.resume() }
+        }
+    }
+
+    /// Turns the router into HummingbirdCore's per-request callback: what `Application.run` does, minus its
+    /// service group and date timer.
+    private static func httpResponder(
+        _ responder: RouterResponder<BasicRequestContext>, logger: Logger
+    ) -> HTTPChannelHandler.Responder {
+        { request, responseWriter, channel in
+            let context = BasicRequestContext(source: ApplicationRequestContextSource(channel: channel, logger: logger))
+            var response: Response
+            do {
+                response = try await responder.respond(to: request, context: context)
+            } catch {
+                response = Response(status: .internalServerError)
+            }
+            response.headers[.server] = "asym-analysts"
+            try await responseWriter.write(response: response.head, body: response.body)
+        }
     }
 
     private func response(_ planned: AnalystsResponder.Planned) -> Response {
@@ -138,7 +242,7 @@ public final class AnalystsEndpoint: Sendable {
                 let end = min(body.count, offset + drip.chunk)
                 try await writer.write(ByteBuffer(bytes: body[offset..<end]))
                 offset = end
-                if offset < body.count { try await Task.sleep(for: .milliseconds(drip.interval)) }
+                if offset < body.count { await Self.pause(milliseconds: Int64(drip.interval)) }
             }
             try await writer.finish(nil)
         })

@@ -64,8 +64,8 @@ public struct DemoRunner {
 
         // The loopback analysts (OpenAI-compatible, three rule-based models): the consensus's whole HTTP path runs.
         let analysts = AnalystsEndpoint()
-        let analystsPort = try BlockingTask.run { try await analysts.start() }
-        defer { try? BlockingTask.run { await analysts.stop() } }
+        let analystsPort = try analysts.startBlocking()
+        defer { analysts.stopBlocking() }
 
         var result = EngineRunResult()
 

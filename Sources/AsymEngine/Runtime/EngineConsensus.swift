@@ -1,11 +1,12 @@
 public import AsymConsensus
 public import AsymCore
+import AsymTransport
 import Synchronization
 
 /// The AI consensus beside a running engine: per traded instrument a `MarketBriefCell` the engine thread writes,
-/// an `AdvisoryBiasCell` it reads at every entry decision, and a `ConsensusService` (asynchronous, on Swift's
-/// pool, HTTP on libcurl's own queues) between them; per venue a `ConsensusOutbox` the engine thread drains into
-/// that venue's journal. Nothing here ever makes the engine thread wait.
+/// an `AdvisoryBiasCell` it reads at every entry decision, and a `ConsensusService` (asynchronous, on the
+/// `asym-consensus` thread, HTTP on libcurl's own queues) between them; per venue a `ConsensusOutbox` the engine
+/// thread drains into that venue's journal. Nothing here ever makes the engine thread wait.
 public final class EngineConsensus: Sendable {
     /// One instrument's cells.
     public struct Cells: Sendable {
@@ -20,7 +21,10 @@ public final class EngineConsensus: Sendable {
     public let cells: [Cells]
     let outboxes: [(venue: Venue, outbox: ConsensusOutbox)]
     let services: [ConsensusService]
-    private let tasks = Mutex<[Task<Void, Never>]>([])
+    /// The consensus thread and the services' tasks while running. The services (actors) and their rounds run on
+    /// that thread, not on Swift's shared pool, so synchronous work that blocks the pool cannot hold a round up;
+    /// HTTP runs on libcurl's own queues.
+    private let tasks = Mutex<(executor: ThreadTaskExecutor?, tasks: [Task<Void, Never>])>((nil, []))
 
     /// Cells, outboxes and services for `instruments` (per venue, in id order).
     /// - Throws: `ConsensusError` for an invalid configuration or a missing key for a remote endpoint.
@@ -59,19 +63,22 @@ public final class EngineConsensus: Sendable {
     /// The outbox of `venue`.
     func outbox(of venue: Venue) -> ConsensusOutbox? { outboxes.first { $0.venue == venue }?.outbox }
 
-    /// Starts every service's schedule.
+    /// Starts every service's schedule on a thread of its own (`asym-consensus`).
     func start() {
-        let started = services.map { service in Task { await service.run() } }
-        tasks.withLock { $0 = started }
+        let executor = ThreadTaskExecutor(threadName: "asym-consensus")
+        let started = services.map { service in Task(executorPreference: executor) { await service.run() } }
+        tasks.withLock { $0 = (executor, started) }
     }
 
-    /// Cancels every service (a round in flight ends as abstentions; nothing waits for the analysts).
+    /// Cancels every service (a round in flight ends as abstentions; nothing waits for the analysts) and ends the
+    /// consensus thread once it has run what the cancellation woke.
     func stop() {
-        let running = tasks.withLock { current -> [Task<Void, Never>] in
-            defer { current = [] }
+        let (executor, running) = tasks.withLock { current -> (ThreadTaskExecutor?, [Task<Void, Never>]) in
+            defer { current = (nil, []) }
             return current
         }
         for task in running { task.cancel() }
+        executor?.shutdown()
     }
 
     /// Rounds, abstentions per model and published biases so far, over every service.

@@ -1,0 +1,38 @@
+import AsymConsensus
+import AsymTransport
+import Testing
+
+/// A consensus whose tasks prefer a thread of their own (as the engine runs it) needs none of Swift's shared pool:
+/// rounds and sleeps complete while every pool thread is blocked.
+@Suite struct ConsensusOffPoolTests {
+    @Test func aRoundOnItsOwnThreadCompletesWhileEverySharedPoolThreadIsBlocked() async throws {
+        let rig = try await ConsensusRig.start()
+        let brief = ConsensusFixture.brief(emaSlope: 0.3, rsi: 60, imbalance: 0.4, tradeFlow: 0.3)
+        let result = await PoolBlockade.run { () -> ConsensusRoundReport? in
+            let executor = ThreadTaskExecutor(threadName: "round-probe")
+            let report = OneShot<ConsensusRoundReport?>()
+            Task(executorPreference: executor) { report.fulfil(await rig.round(brief)) }
+            defer { executor.shutdown() }
+            return report.wait()
+        }
+        await rig.stop()
+        #expect(result.whileHeld, "the round completed only after the pool was released")
+        let report = try #require(result.value)
+        #expect(report.votes.count == 3 && report.abstentionDetails.isEmpty)
+        #expect(rig.endpoint.statistics.totalRequests == 3)
+    }
+
+    @Test func aSleepOnItsOwnThreadEndsWhileEverySharedPoolThreadIsBlocked() async {
+        let result = await PoolBlockade.run { () -> Bool in
+            let executor = ThreadTaskExecutor(threadName: "sleep-probe")
+            let woke = OneShot<Bool>()
+            Task(executorPreference: executor) {
+                woke.fulfil((try? await SystemConsensusClock().sleep(nanoseconds: 1_000_000)) != nil)
+            }
+            defer { executor.shutdown() }
+            return woke.wait()
+        }
+        #expect(result.whileHeld, "woke only after the pool was released")
+        #expect(result.value)
+    }
+}
