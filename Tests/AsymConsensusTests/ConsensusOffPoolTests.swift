@@ -3,7 +3,8 @@ import AsymTransport
 import Testing
 
 /// A consensus whose tasks prefer a thread of their own (as the engine runs it) needs none of Swift's shared pool:
-/// rounds and sleeps complete while every pool thread is blocked.
+/// a round completes while every pool thread is blocked. (A `Task.sleep`'s wake-up is the runtime's business: on a
+/// saturated machine it may wait for a pool thread, which delays a cadence or a back-off but blocks nothing.)
 @Suite struct ConsensusOffPoolTests {
     @Test func aRoundOnItsOwnThreadCompletesWhileEverySharedPoolThreadIsBlocked() async throws {
         let rig = try await ConsensusRig.start()
@@ -20,19 +21,5 @@ import Testing
         let report = try #require(result.value)
         #expect(report.votes.count == 3 && report.abstentionDetails.isEmpty)
         #expect(rig.endpoint.statistics.totalRequests == 3)
-    }
-
-    @Test func aSleepOnItsOwnThreadEndsWhileEverySharedPoolThreadIsBlocked() async {
-        let result = await PoolBlockade.run { () -> Bool in
-            let executor = ThreadTaskExecutor(threadName: "sleep-probe")
-            let woke = OneShot<Bool>()
-            Task(executorPreference: executor) {
-                woke.fulfil((try? await SystemConsensusClock().sleep(nanoseconds: 1_000_000)) != nil)
-            }
-            defer { executor.shutdown() }
-            return woke.wait()
-        }
-        #expect(result.whileHeld, "woke only after the pool was released")
-        #expect(result.value)
     }
 }
