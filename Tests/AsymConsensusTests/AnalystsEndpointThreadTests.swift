@@ -7,7 +7,8 @@ import TestSupport
 /// The loopback endpoint needs none of Swift's shared pool: it answers while every pool thread is blocked, and
 /// thread-based code starts and stops it without a task.
 @Suite struct AnalystsEndpointThreadTests {
-    @Test func answersAndCompletesAChatWhileEverySharedPoolThreadIsBlocked() async throws {
+    @Test(.enabled(if: PoolBlockadeGate.isolated, "runs alone: scripts/test sets ASYM_POOL_BLOCKADE_TESTS"))
+    func answersAndCompletesAChatWhileEverySharedPoolThreadIsBlocked() async throws {
         let endpoint = AnalystsEndpoint()
         let port = try endpoint.startBlocking()
         let configuration = ConsensusConfiguration(baseURL: endpoint.baseURL, models: ["momentum"],

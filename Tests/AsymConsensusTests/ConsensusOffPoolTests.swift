@@ -6,7 +6,8 @@ import Testing
 /// a round completes while every pool thread is blocked. (A `Task.sleep`'s wake-up is the runtime's business: on a
 /// saturated machine it may wait for a pool thread, which delays a cadence or a back-off but blocks nothing.)
 @Suite struct ConsensusOffPoolTests {
-    @Test func aRoundOnItsOwnThreadCompletesWhileEverySharedPoolThreadIsBlocked() async throws {
+    @Test(.enabled(if: PoolBlockadeGate.isolated, "runs alone: scripts/test sets ASYM_POOL_BLOCKADE_TESTS"))
+    func aRoundOnItsOwnThreadCompletesWhileEverySharedPoolThreadIsBlocked() async throws {
         let rig = try await ConsensusRig.start()
         let brief = ConsensusFixture.brief(emaSlope: 0.3, rsi: 60, imbalance: 0.4, tradeFlow: 0.3)
         let result = await PoolBlockade.run { () -> ConsensusRoundReport? in
