@@ -1,3 +1,4 @@
+import AsymCore
 /// Renders store rows for `asym trades`: JSON (one object, one key per table, each an array of row objects) or
 /// CSV (one table, a header line, RFC 4180 quoting).
 public enum TradeStoreExport {
@@ -7,8 +8,8 @@ public enum TradeStoreExport {
         var out = "{"
         for (tableIndex, table) in tables.enumerated() {
             if tableIndex > 0 { out += "," }
-            out += quoted(table.name) + ":["
-            let keys = table.columns.map(quoted)
+            out += JSONText.quoted(table.name) + ":["
+            let keys = table.columns.map(JSONText.quoted)
             for (rowIndex, row) in table.rows.enumerated() {
                 if rowIndex > 0 { out += "," }
                 out += "{"
@@ -42,7 +43,7 @@ public enum TradeStoreExport {
     static func json(_ value: StoreValue) -> String {
         switch value {
         case .null: "null"
-        case .text(let text): quoted(text)
+        case .text(let text): JSONText.quoted(text)
         case .integer, .real: number(value)
         }
     }
@@ -54,25 +55,6 @@ public enum TradeStoreExport {
         case .real(let value) where value.isFinite: "\(value)"
         default: "null"
         }
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 
     /// A CSV field, quoted when it holds a comma, a quote or a line break.

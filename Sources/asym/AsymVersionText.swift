@@ -1,3 +1,4 @@
+import AsymCore
 import AsymEngine
 import AsymTransport
 

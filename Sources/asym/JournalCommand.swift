@@ -1,3 +1,4 @@
+import AsymCore
 import ArgumentParser
 import AsymEngine
 import AsymJournal

@@ -1,3 +1,4 @@
+import AsymCore
 /// One measured benchmark: what `asym bench SUITE --json` prints.
 public struct BenchmarkResult: Sendable {
     /// Suite name, e.g. `ring`.

@@ -151,7 +151,7 @@ public struct DemoRunner {
         guard let consensus = engine.consensus else { return nil }
         let counters = consensus.counters
         let biases = engine.status.venues.flatMap { venue in
-            venue.instruments.map { "\(venue.venue) \($0.symbol) \($0.advisory ?? "none")" }
+            venue.instruments.map { "\(venue.venue) \($0.symbol) \(EngineStatusText.advisory($0.advisory))" }
         }
         return "\(counters.rounds) rounds, \(counters.published) published, abstentions \(counters.abstentions); "
             + biases.joined(separator: ", ")

@@ -1,4 +1,5 @@
 import AsymCore
+import AsymRisk
 import Foundation
 
 /// Renders an `EngineStatus` for people: the full multi-line screen a terminal redraws, or one progress line.
@@ -60,6 +61,12 @@ public enum EngineStatusText {
                       status.total { $0.summary.approved }, status.total { $0.summary.deniedTotal },
                       status.total { $0.summary.orders }, status.total { $0.summary.fills }, equity)
             + "  p50 \(duration(latency.p50))  p99 \(duration(latency.p99))"
+    }
+
+    /// "long 0.72", or "none" when there is no fresh bias.
+    public static func advisory(_ view: AdvisoryView?) -> String {
+        guard let view else { return "none" }
+        return "\(view.direction == .long ? "long" : "short") \(String(format: "%.2f", view.confidence))"
     }
 
     static func pad(_ text: String, _ width: Int) -> String {

@@ -1,3 +1,4 @@
+import AsymCore
 import AsymTransport
 
 /// Binance USD-M: routed paths (`/public`, `/market`; G1), raw `/ws/<stream>` and combined

@@ -1,3 +1,4 @@
+import AsymCore
 import AsymTransport
 
 /// Bybit V5 public linear: `/v5/public/linear`, JSON `op` subscribe/unsubscribe/ping, snapshot on subscribe.

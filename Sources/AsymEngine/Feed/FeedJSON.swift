@@ -1,3 +1,4 @@
+import AsymCore
 import Foundation
 
 /// Off-hot-path JSON helpers for the emulator and the CLI: Foundation parsing plus cheap key lookups.

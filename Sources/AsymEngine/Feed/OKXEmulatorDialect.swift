@@ -1,3 +1,4 @@
+import AsymCore
 import AsymTransport
 
 /// OKX V5 public: `/ws/v5/public`, JSON `op` subscribe/unsubscribe with `{channel, instId}` args,

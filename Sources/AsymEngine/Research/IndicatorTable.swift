@@ -1,3 +1,4 @@
+import AsymCore
 import AsymSignals
 
 /// Every standard indicator for every row of an OHLCV CSV (`timestamp,open,high,low,close,volume`), for

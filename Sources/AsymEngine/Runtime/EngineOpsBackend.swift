@@ -54,16 +54,13 @@ public struct EngineOpsBackend: OpsBackend {
             for decision in venue.recentDecisions {
                 signals.append(OpsStatus.SignalStatus(
                     timeNanoseconds: decision.time, venue: venue.venue, symbol: decision.symbol,
-                    direction: decision.direction == "long" ? .long : .short, confidence: decision.confidence,
-                    denial: decision.verdict == "approved" ? nil : DenialReason.allCases.first { $0.description == decision.verdict }))
+                    direction: decision.direction, confidence: decision.confidence, denial: decision.denial))
             }
             for instrument in venue.instruments {
-                let parts = instrument.advisory?.split(separator: " ")
+                let advisory = instrument.advisory
                 biases.append(OpsStatus.BiasStatus(
-                    symbol: "\(venue.venue):\(instrument.symbol)",
-                    direction: parts.map { $0.first == "long" ? .long : .short },
-                    confidence: parts.flatMap { $0.count > 1 ? Double($0[1]) : nil } ?? 0, ageSeconds: 0,
-                    expired: parts == nil))
+                    symbol: "\(venue.venue):\(instrument.symbol)", direction: advisory?.direction,
+                    confidence: advisory?.confidence ?? 0, ageSeconds: 0, expired: advisory == nil))
             }
         }
         let unrealised = status.venues.reduce(0.0) { total, venue in total + venue.instruments.reduce(0.0) { $0 + $1.unrealizedPnL } }
@@ -103,10 +100,10 @@ public struct EngineOpsBackend: OpsBackend {
                 metrics.unrealisedPnlQuote += instrument.unrealizedPnL
                 metrics.positions.append(OpsPositionMetric(venue: venue.venue, symbol: instrument.symbol,
                                                            quantity: Double(instrument.position) ?? 0))
-                if let advisory = instrument.advisory?.split(separator: " "), advisory.count == 2,
-                   let confidence = Double(advisory[1]) {
-                    metrics.aiBias.append(OpsBiasMetric(symbol: "\(venue.venue):\(instrument.symbol)",
-                                                        bias: advisory[0] == "long" ? confidence : -confidence))
+                if let advisory = instrument.advisory {
+                    metrics.aiBias.append(OpsBiasMetric(
+                        symbol: "\(venue.venue):\(instrument.symbol)",
+                        bias: advisory.direction == .long ? advisory.confidence : -advisory.confidence))
                 }
             }
             metrics.journalEnqueuedRecordsTotal += Int64(venue.journalSequence)

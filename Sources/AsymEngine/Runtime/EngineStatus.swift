@@ -1,4 +1,5 @@
 public import AsymCore
+public import AsymRisk
 
 /// A running engine as one value: what the live status screen, `GET /status` and `/metrics` show. Published by
 /// the engine thread every `EngineConfiguration.statusInterval` (between frames, never per frame); readers get
@@ -65,7 +66,7 @@ public struct InstrumentStatus: Sendable {
     public var averageEntry = ""
     public var unrealizedPnL = 0.0
     /// The advisory bias the engine saw (nil when absent or expired).
-    public var advisory: String?
+    public var advisory: AdvisoryView?
 
     public init(symbol: String) { self.symbol = symbol }
 }
@@ -75,8 +76,11 @@ public struct DecisionStatus: Sendable {
     public var time: Int64
     public var symbol: String
     public var entry: Bool
-    public var direction: String
+    public var direction: TradeDirection
     public var confidence: Double
+    /// Why it was denied; nil when approved.
+    public var denial: DenialReason?
+
     /// "approved", or the denial reason's name.
-    public var verdict: String
+    public var verdict: String { denial?.description ?? "approved" }
 }

@@ -168,8 +168,7 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
             item.unrealizedPnL = position.unrealizedPnL(at: position.markPrice)
             if index < session.configuration.advisoryBias.count {
                 let view = session.configuration.advisoryBias[index].view(at: engineNow)
-                item.advisory = view.isFresh(at: engineNow)
-                    ? "\(view.direction == .long ? "long" : "short") \(String(format: "%.2f", view.confidence))" : nil
+                item.advisory = view.isFresh(at: engineNow) ? view : nil
             }
             status.instruments.append(item)
         }
@@ -177,9 +176,8 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
             DecisionStatus(
                 time: record.time,
                 symbol: session.instruments[Int(record.instrument.rawValue)].symbol,
-                entry: record.kind == .entry, direction: record.direction == .long ? "long" : "short",
-                confidence: record.confidence,
-                verdict: record.reason == 0 ? "approved" : (DenialReason(rawValue: record.reason)?.description ?? "denied"))
+                entry: record.kind == .entry, direction: record.direction, confidence: record.confidence,
+                denial: DenialReason(rawValue: record.reason))
         }
         return status
     }

@@ -1,4 +1,4 @@
-/// Minimal JSON text helpers for the CLI's machine-readable output (no Foundation encoder needed).
+/// Minimal JSON text helpers for machine-readable output (the CLI, the trade store export; no Foundation encoder).
 public enum JSONText {
     /// `value` as a JSON string literal.
     public static func quoted(_ value: String) -> String {
