@@ -1,5 +1,5 @@
 import AsymCore
-import AsymRisk
+public import AsymRisk
 import Foundation
 
 /// Renders an `EngineStatus` for people: the full multi-line screen a terminal redraws, or one progress line.
