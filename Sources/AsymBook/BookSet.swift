@@ -22,7 +22,7 @@ public struct BookSet: Sendable {
     /// The book of `instrument`, which must be `< count`.
     @inlinable
     public subscript(instrument: InstrumentID) -> OrderBook {
-        get { books[Int(instrument.rawValue)] }
+        _read { yield books[Int(instrument.rawValue)] }  // a borrow, not a copy of the book
         _modify { yield &books[Int(instrument.rawValue)] }
     }
 }

@@ -27,6 +27,10 @@ public struct OrderBook: Sendable {
     @usableFromInline var storedStatus: OrderBookStatus
     @usableFromInline var storedCrossing: BookCrossing
     @usableFromInline var storedLastUpdateTime: Int64
+    /// Levels changed since the last `endFrame`, and in the frame it closed.
+    @usableFromInline var changeInFrame: BookFrameChange
+    @usableFromInline var changeInLastFrame: BookFrameChange
+    @usableFromInline let identity: UInt64
 
     /// An empty, resyncing book.
     ///
@@ -42,6 +46,9 @@ public struct OrderBook: Sendable {
         storedStatus = .resyncing
         storedCrossing = .none
         storedLastUpdateTime = 0
+        changeInFrame = .everything
+        changeInLastFrame = .everything
+        identity = BookRevision.newBook()
     }
 
     // MARK: Updates
@@ -55,8 +62,12 @@ public struct OrderBook: Sendable {
     public mutating func apply(side: BookSide, price: Price, quantity: Quantity) {
         precondition(quantity.lots >= 0, "negative quantity")
         switch side {
-        case .bid: bids.set(key: price.ticks, quantity: quantity.lots)
-        case .ask: asks.set(key: 0 &- price.ticks, quantity: quantity.lots)
+        case .bid:
+            bids.set(key: price.ticks, quantity: quantity.lots)
+            changeInFrame.bidKey = max(changeInFrame.bidKey, price.ticks)
+        case .ask:
+            asks.set(key: 0 &- price.ticks, quantity: quantity.lots)
+            changeInFrame.askKey = max(changeInFrame.askKey, 0 &- price.ticks)
         }
         storedCounters.levelUpdates &+= 1
     }
@@ -67,6 +78,8 @@ public struct OrderBook: Sendable {
     public mutating func endFrame(at time: Int64) {
         storedLastUpdateTime = time
         storedCounters.frames &+= 1
+        changeInLastFrame = changeInFrame
+        changeInFrame = .none
         if let bid = bids.bestKey, let negatedAsk = asks.bestKey {
             let ask = 0 &- negatedAsk
             if bid < ask {
@@ -107,6 +120,7 @@ public struct OrderBook: Sendable {
         bids.removeAll()
         asks.removeAll()
         storedCrossing = .none
+        changeInFrame = .everything
     }
 
     // MARK: State
@@ -127,6 +141,29 @@ public struct OrderBook: Sendable {
 
     /// Nanoseconds since the last frame, on the clock that stamped `endFrame(at:)`.
     @inlinable public func age(now: Int64) -> Int64 { now &- storedLastUpdateTime }
+
+    /// This book and the frames it has closed; see `lastFrameChanged(side:atOrBetterThan:)`.
+    @inlinable public var revision: BookRevision { BookRevision(book: identity, frames: storedCounters.frames) }
+
+    /// Whether the last closed frame changed any level of `side` priced at `price` or better (bids at or
+    /// above it, asks at or below it), or emptied the book. When it did not, every level of the side from
+    /// the touch through `price` is as it was one revision earlier.
+    @inlinable
+    public func lastFrameChanged(side: BookSide, atOrBetterThan price: Price) -> Bool {
+        switch side {
+        case .bid: changeInLastFrame.bidKey >= price.ticks
+        case .ask: changeInLastFrame.askKey >= 0 &- price.ticks
+        }
+    }
+
+    /// Whether the last closed frame changed any level of `side`, or emptied the book.
+    @inlinable
+    public func lastFrameChanged(side: BookSide) -> Bool {
+        switch side {
+        case .bid: changeInLastFrame.bidKey != .min
+        case .ask: changeInLastFrame.askKey != .min
+        }
+    }
 
     /// Running counts for monitoring.
     @inlinable

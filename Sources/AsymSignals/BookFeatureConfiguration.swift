@@ -17,9 +17,10 @@ public struct BookFeatureConfiguration: Sendable {
     /// robin over ranks and sides): 64 × 4 spans the same 256 updates as 256 × 1 for a quarter of the cost.
     public var levelMedianSamples = 64
     public var levelSampleInterval = 4
-    /// Samples in the spread and depth medians, and updates between samples.
-    public var regimeMedianSamples = 255
-    public var regimeSampleInterval = 8
+    /// Samples in the spread and depth medians, and updates between samples (63 × 32 spans about 2,000
+    /// updates, a minute at 30 ms).
+    public var regimeMedianSamples = 63
+    public var regimeSampleInterval = 32
     /// Level-size samples needed before whales and spoof candidates are judged.
     public var minimumMedianSamples = 32
     /// A level at least this many × the median level size is a whale.

@@ -4,10 +4,10 @@ public import AsymCore
 /// Streams `BookFeatures`, the spoof score and the risk penalty for one instrument, one book update at a time.
 ///
 /// Call `update(book:exchangeTime:receiveTime:)` after every applied book frame and `recordTrade` for every
-/// trade. Each update reads the touch in O(1) and copies the top `levels` of each side into two small arrays
-/// (one walk of the book's occupancy bitmap), which the per-level features then loop over; every rolling
-/// quantity is a fixed ring, so after `init` nothing allocates (keep the engine in a `var`: its storage is
-/// copy-on-write). Windows run on exchange time (pass the receive time where a venue sends none).
+/// trade. Each update reads the touch in O(1) and gathers the top `levels` of a side and their sums in one
+/// walk of the book (`BookTopLevels`) — only for a side whose top levels the book's last frame changed;
+/// every rolling quantity is a fixed ring, so after `init` nothing allocates (keep the engine in a `var`: its
+/// storage is copy-on-write). Windows run on exchange time (pass the receive time where a venue sends none).
 ///
 /// Per update the cost is in a few short loops and a handful of divisions; a quotient whose inputs did not
 /// change since the last update is kept rather than recomputed (`BookFeatureMemo`), and every value is computed
@@ -18,7 +18,7 @@ public import AsymCore
 ///   which is Stoikov (2018, "The micro-price: a high-frequency estimator of future prices", Quantitative
 ///   Finance 18(12)) first-order form; his full estimator adds a correction fitted offline per
 ///   imbalance/spread state, which a fitted table could add on top of this one;
-/// - **imbalance** at depths 1, 5, 10 and N: `Σwᵢ(bᵢ − aᵢ) / Σwᵢ(bᵢ + aᵢ)` over ranks `i = 1…depth` with
+/// - **imbalance** at depths 1, 5, 10 and N: `(Σwᵢbᵢ − Σwᵢaᵢ) / (Σwᵢbᵢ + Σwᵢaᵢ)` over ranks `i = 1…depth` with
 ///   `wᵢ = 1/i`, so the touch dominates but deeper size still counts (Cao, Hansch & Wang 2009 find levels
 ///   2–10 informative beyond the touch);
 /// - depth within ±`depthBasisPoints` of the mid (`OrderBook.depthWithin`, refreshed every
@@ -32,14 +32,16 @@ public import AsymCore
 /// - **whale walls**: top-N levels ≥ `whaleMultiple` × the rolling median level size;
 /// - realised mid volatility over a short window and its ratio to a long window, spread and depth over
 ///   their rolling medians, the `SpoofDetector` score and the `RiskPenalty`.
-/// - Complexity: O(levels) per update plus O(levels in the depth band) every `depthRefreshInterval`
+/// - Complexity: O(levels) per update that changes the top levels, O(1) otherwise, plus O(levels in the depth band) every `depthRefreshInterval`
 ///   updates and O(log median window) plus the element moves between the evicted and new sample per median
 ///   sample.
 public struct BookFeatureEngine: Sendable {
     /// The parameters.
     public let configuration: BookFeatureConfiguration
     /// The latest features.
-    @inlinable public var features: BookFeatures { storedFeatures }
+    @inlinable public var features: BookFeatures {
+        _read { yield storedFeatures }  // a borrow: the value is a few hundred bytes, read on every update
+    }
     @usableFromInline var storedFeatures: BookFeatures = BookFeatures()
     /// The spoof detector; pop its events after each update to list them.
     public var spoof: SpoofDetector
@@ -55,17 +57,19 @@ public struct BookFeatureEngine: Sendable {
     @usableFromInline var levelSizes: RollingMedian
     @usableFromInline var spreads: RollingMedian
     @usableFromInline var depths: RollingMedian
-    @usableFromInline var weights: ContiguousArray<Double>
-    @usableFromInline var topBids: BookTopLevels
-    @usableFromInline var topAsks: BookTopLevels
-    @usableFromInline var bidScan = BookSideScan()
-    @usableFromInline var askScan = BookSideScan()
+    @usableFromInline var topBids = BookSideSums()
+    @usableFromInline var topAsks = BookSideSums()
     @usableFromInline var memo = BookFeatureMemo()
+    /// The book revision the top levels were last read at.
+    @usableFromInline var readRevision: BookRevision?
     @usableFromInline var previousBid = BookLevel(price: .zero, quantity: .zero)
     @usableFromInline var previousAsk = BookLevel(price: .zero, quantity: .zero)
     @usableFromInline var previousDoubledMid: Int64 = 0
     @usableFromInline var sampleRank = 0
     @usableFromInline var sampleAsk = false
+    /// The last whale verdict per side (count, nearest distance).
+    @usableFromInline var bidWalls = (whales: Int32(0), nearest: Int64(-1))
+    @usableFromInline var askWalls = (whales: Int32(0), nearest: Int64(-1))
 
     /// An engine with empty history.
     public init(configuration: BookFeatureConfiguration = BookFeatureConfiguration()) {
@@ -85,9 +89,6 @@ public struct BookFeatureEngine: Sendable {
         levelSizes = RollingMedian(capacity: configuration.levelMedianSamples)
         spreads = RollingMedian(capacity: configuration.regimeMedianSamples)
         depths = spreads
-        weights = ContiguousArray((0..<configuration.levels).map { 1 / Double($0 + 1) })
-        topBids = BookTopLevels(side: .bid, capacity: configuration.levels)
-        topAsks = BookTopLevels(side: .ask, capacity: configuration.levels)
     }
 
     // MARK: Updates
@@ -104,7 +105,7 @@ public struct BookFeatureEngine: Sendable {
         storedFeatures.exchangeTime = exchangeTime
         let usable = book.isUsable
         storedFeatures.usable = usable
-        refreshTopLevels(book: book)
+        let changed = refreshTopLevels(book: book)
 
         let bid = book.bestLevel(side: .bid)
         let ask = book.bestLevel(side: .ask)
@@ -121,7 +122,8 @@ public struct BookFeatureEngine: Sendable {
             let refreshDepth = storedFeatures.updates % Int64(configuration.depthRefreshInterval) == 1
                 || configuration.depthRefreshInterval == 1
             scanLevels(book: book, doubledMid: bid.price.ticks &+ ask.price.ticks, bestBid: bid.price.ticks,
-                       bestAsk: ask.price.ticks, receiveTime: receiveTime, usable: usable, refreshDepth: refreshDepth)
+                       bestAsk: ask.price.ticks, receiveTime: receiveTime, usable: usable, refreshDepth: refreshDepth,
+                       changed: changed)
             updateRegime(usable: usable)
         } else {
             clearTouch()
@@ -134,9 +136,9 @@ public struct BookFeatureEngine: Sendable {
         storedFeatures.spoofAsk = spoof.askScore
         storedFeatures.spoof = spoof.score
         var inputs = RiskPenalty.Inputs()
-        inputs.spreadRatio = features.spreadRatio
-        inputs.volatilityRatio = features.volatilityRatio
-        inputs.depthRatio = features.depthRatio
+        inputs.spreadRatio = storedFeatures.spreadRatio
+        inputs.volatilityRatio = storedFeatures.volatilityRatio
+        inputs.depthRatio = storedFeatures.depthRatio
         inputs.usable = usable && bid != nil && ask != nil
         inputs.age = 0
         let marketRisk = (inputs.spreadRatio.bitPattern, inputs.volatilityRatio.bitPattern,
@@ -145,7 +147,7 @@ public struct BookFeatureEngine: Sendable {
             memo.marketRisk = marketRisk
             memo.marketCalm = risk.marketCalm(inputs)
         }
-        storedFeatures.riskPenalty = risk.penalty(marketCalm: memo.marketCalm, spoofScore: features.spoof)
+        storedFeatures.riskPenalty = risk.penalty(marketCalm: memo.marketCalm, spoofScore: storedFeatures.spoof)
     }
 
     /// Adds one trade: trade flow, and the spoof detector's traded flags.
@@ -160,9 +162,9 @@ public struct BookFeatureEngine: Sendable {
     @inlinable
     public func riskPenalty(book: borrowing OrderBook, now: Int64) -> Double {
         var inputs = RiskPenalty.Inputs()
-        inputs.spreadRatio = features.spreadRatio
-        inputs.volatilityRatio = features.volatilityRatio
-        inputs.depthRatio = features.depthRatio
+        inputs.spreadRatio = storedFeatures.spreadRatio
+        inputs.volatilityRatio = storedFeatures.volatilityRatio
+        inputs.depthRatio = storedFeatures.depthRatio
         inputs.usable = book.isUsable && book.spreadTicks != nil
         inputs.age = book.age(now: now)
         inputs.spoofScore = spoof.score
@@ -229,13 +231,17 @@ public struct BookFeatureEngine: Sendable {
         let doubledMid = bidTicks &+ askTicks
         let mid = Double(doubledMid) * 0.5
         storedFeatures.midTicks = mid
-        if (features.spreadTicks, doubledMid) != memo.spreadBasis {
-            memo.spreadBasis = (features.spreadTicks, doubledMid)
-            storedFeatures.spreadBasisPoints = mid > 0 ? Double(features.spreadTicks) / mid * 10_000 : 0
+        if (storedFeatures.spreadTicks, doubledMid) != memo.spreadBasis {
+            memo.spreadBasis = (storedFeatures.spreadTicks, doubledMid)
+            storedFeatures.spreadBasisPoints = mid > 0 ? Double(storedFeatures.spreadTicks) / mid * 10_000 : 0
         }
-        let touchLots = Double(bidLots &+ askLots)
-        storedFeatures.micropriceTicks = touchLots > 0
-            ? (Double(bidTicks) * Double(askLots) + Double(askTicks) * Double(bidLots)) / touchLots : mid
+        let touch = (bidTicks, askTicks, bidLots, askLots)
+        if touch != memo.touch {
+            memo.touch = touch
+            let touchLots = Double(bidLots &+ askLots)
+            storedFeatures.micropriceTicks = touchLots > 0
+                ? (Double(bidTicks) * Double(askLots) + Double(askTicks) * Double(bidLots)) / touchLots : mid
+        }
         if previousDoubledMid > 0, doubledMid != previousDoubledMid {
             let change = Double(doubledMid &- previousDoubledMid) / Double(previousDoubledMid)
             shortVariance.add(change * change, at: exchangeTime)
@@ -279,37 +285,62 @@ public struct BookFeatureEngine: Sendable {
         memo.forgetTouch()
     }
 
-    /// Copies the top N levels of both sides out of `book` and sums them.
+    /// Gathers the top N levels of a side from `book` when its last frame changed any of them (they are
+    /// otherwise what the last update gathered); returns which sides it gathered.
+    ///
+    /// A frame that changes only levels deeper than the N-th of a side leaves its top N as they were, which on
+    /// a venue streaming 50–500 levels is common for at least one side. Any other book, or a skipped frame,
+    /// gathers both sides.
     @inlinable
-    mutating func refreshTopLevels(book: borrowing OrderBook) {
-        topBids.reload(from: book)
-        topAsks.reload(from: book)
-        (bidScan, askScan) = BookSideScan.both(topBids, topAsks, weights: weights)
+    mutating func refreshTopLevels(book: borrowing OrderBook) -> (bids: Bool, asks: Bool) {
+        let revision = book.revision
+        if let readRevision, revision == readRevision { return (false, false) }
+        let nextFrame = readRevision.map { revision.follows($0) } ?? false
+        readRevision = revision
+        let levels = configuration.levels
+        let bidsChanged = !nextFrame || topBids.changed(in: book, side: .bid, levels: levels)
+        let asksChanged = !nextFrame || topAsks.changed(in: book, side: .ask, levels: levels)
+        if bidsChanged { topBids = BookSideSums(of: book, side: .bid, levels: levels, captureRank: nextSampleRank(.bid)) }
+        if asksChanged { topAsks = BookSideSums(of: book, side: .ask, levels: levels, captureRank: nextSampleRank(.ask)) }
+        return (bidsChanged, asksChanged)
+    }
+
+    /// The rank of the next level-size sample of `side` (samples alternate bid, ask, then move one rank deeper).
+    @inlinable
+    func nextSampleRank(_ side: BookSide) -> Int {
+        guard side == .bid, sampleAsk else { return sampleRank }
+        return sampleRank &+ 1 == configuration.levels ? 0 : sampleRank &+ 1
     }
 
     /// Imbalance, slope, largest level and the median sample from the top N of each side, the depth band when it
     /// is due, then whales and spoof candidates on a side only when its largest level is big enough to be one.
     @inlinable
     mutating func scanLevels(book: borrowing OrderBook, doubledMid: Int64, bestBid: Int64, bestAsk: Int64,
-                             receiveTime: Int64, usable: Bool, refreshDepth: Bool) {
+                             receiveTime: Int64, usable: Bool, refreshDepth: Bool, changed: (bids: Bool, asks: Bool)) {
         let median = levelSizes.count >= configuration.minimumMedianSamples ? levelSizes.median : 0
         if refreshDepth {
             storedFeatures.bidDepthLots = book.depthWithin(basisPoints: configuration.depthBasisPoints, side: .bid).lots
             storedFeatures.askDepthLots = book.depthWithin(basisPoints: configuration.depthBasisPoints, side: .ask).lots
         }
-        storedFeatures.imbalance1 = Self.imbalance(bidScan.weighted1, askScan.weighted1)
-        storedFeatures.imbalance5 = Self.imbalance(bidScan.weighted5, askScan.weighted5)
-        storedFeatures.imbalance10 = Self.imbalance(bidScan.weighted10, askScan.weighted10)
-        storedFeatures.imbalanceN = Self.imbalance(bidScan.weightedN, askScan.weightedN)
-        let spread = bestAsk &- bestBid
-        storedFeatures.bidSlope = bidScan.slope(spreadTicks: spread) ?? Self.floatingSlope(topBids, doubledMid: doubledMid)
-        storedFeatures.askSlope = askScan.slope(spreadTicks: spread) ?? Self.floatingSlope(topAsks, doubledMid: doubledMid)
+        // Unchanged top levels of both sides mean an unchanged touch too, so the imbalances and slopes stand.
+        if changed.bids || changed.asks || memo.levelsForgotten {
+            memo.levelsForgotten = false
+            storedFeatures.imbalance1 = Self.imbalance(topBids.weighted1, topAsks.weighted1)
+            storedFeatures.imbalance5 = Self.imbalance(topBids.weighted5, topAsks.weighted5)
+            storedFeatures.imbalance10 = Self.imbalance(topBids.weighted10, topAsks.weighted10)
+            storedFeatures.imbalanceN = Self.imbalance(topBids.weightedN, topAsks.weightedN)
+            let spread = bestAsk &- bestBid
+            storedFeatures.bidSlope = topBids.slope(spreadTicks: spread) ?? BookSideSums.floatingSlope(
+                of: book, side: .bid, levels: configuration.levels, doubledMid: doubledMid)
+            storedFeatures.askSlope = topAsks.slope(spreadTicks: spread) ?? BookSideSums.floatingSlope(
+                of: book, side: .ask, levels: configuration.levels, doubledMid: doubledMid)
+        }
         storedFeatures.medianLevelLots = median
-        let largest = (bidScan.largest, askScan.largest, median.bitPattern)
+        let largest = (topBids.largest, topAsks.largest, median.bitPattern)
         if largest != memo.largest {
             memo.largest = largest
-            storedFeatures.bidLargestRatio = median > 0 ? Double(bidScan.largest) / median : 0
-            storedFeatures.askLargestRatio = median > 0 ? Double(askScan.largest) / median : 0
+            storedFeatures.bidLargestRatio = median > 0 ? Double(topBids.largest) / median : 0
+            storedFeatures.askLargestRatio = median > 0 ? Double(topAsks.largest) / median : 0
         }
 
         // Whales and spoof candidates are levels of at least a multiple of the median: none on a side whose
@@ -317,15 +348,22 @@ public struct BookFeatureEngine: Sendable {
         let whaleLots = median > 0 ? configuration.whaleMultiple * median : .infinity
         let candidateLots = usable && median > 0 ? spoof.configuration.sizeMultiple * median : .infinity
         let wallLots = min(whaleLots, candidateLots)
-        var bidWalls = (whales: Int32(0), nearest: Int64(-1))
-        var askWalls = bidWalls
-        if Double(bidScan.largest) >= wallLots {
-            bidWalls = judgeWalls(topBids, median: median, whaleLots: whaleLots, receiveTime: receiveTime,
-                                  observe: usable)
+        // A side whose top levels, median and usability are as at its last judgement keeps its verdict: its
+        // candidates are the walls the detector already tracks (or turned away).
+        let judgement = (median.bitPattern, usable)
+        let judgementChanged = judgement != memo.wallJudgement
+        memo.wallJudgement = judgement
+        if changed.bids || judgementChanged {
+            bidWalls = Double(topBids.largest) >= wallLots
+                ? judgeWalls(book: book, side: .bid, wallLots: wallLots, median: median, whaleLots: whaleLots,
+                             receiveTime: receiveTime, observe: usable)
+                : (0, -1)
         }
-        if Double(askScan.largest) >= wallLots {
-            askWalls = judgeWalls(topAsks, median: median, whaleLots: whaleLots, receiveTime: receiveTime,
-                                  observe: usable)
+        if changed.asks || judgementChanged {
+            askWalls = Double(topAsks.largest) >= wallLots
+                ? judgeWalls(book: book, side: .ask, wallLots: wallLots, median: median, whaleLots: whaleLots,
+                             receiveTime: receiveTime, observe: usable)
+                : (0, -1)
         }
         storedFeatures.bidWhales = bidWalls.whales
         storedFeatures.askWhales = askWalls.whales
@@ -333,7 +371,13 @@ public struct BookFeatureEngine: Sendable {
         storedFeatures.askWhaleDistance = askWalls.nearest
 
         if storedFeatures.updates % Int64(configuration.levelSampleInterval) == 0 {
-            let sample = sampleAsk ? topAsks.size(rank: sampleRank) : topBids.size(rank: sampleRank)
+            let side: BookSide = sampleAsk ? .ask : .bid
+            let captured = sampleAsk ? (topAsks.capturedRank, topAsks.capturedLots)
+                : (topBids.capturedRank, topBids.capturedLots)
+            // The walk that gathered the side kept this rank's size, unless the side has not changed since the
+            // previous sample moved the rank on.
+            let sample = captured.0 == sampleRank ? captured.1
+                : BookLevelAtRank(of: book, side: side, rank: sampleRank).lots
             if sample > 0 { levelSizes.push(Double(sample)) }
             sampleAsk.toggle()
             if !sampleAsk {
@@ -343,60 +387,47 @@ public struct BookFeatureEngine: Sendable {
         }
     }
 
-    /// Counts whale levels in the top N of a side and hands spoof candidates to the detector.
+    /// Counts whale levels in the top N of a side and hands spoof candidates to the detector, best first:
+    /// only levels of at least `wallLots` (the smaller of the whale and candidate thresholds) can be either.
     @inlinable
-    mutating func judgeWalls(_ levels: borrowing BookTopLevels, median: Double, whaleLots: Double, receiveTime: Int64,
-                             observe: Bool) -> (whales: Int32, nearest: Int64) {
+    mutating func judgeWalls(book: borrowing OrderBook, side: BookSide, wallLots: Double, median: Double,
+                             whaleLots: Double, receiveTime: Int64, observe: Bool) -> (whales: Int32, nearest: Int64) {
         var whales: Int32 = 0
         var nearest: Int64 = -1
-        for index in 0..<levels.count {
-            let lots = levels.lots[index]
-            let distance = levels.distance(index)
-            if Double(lots) >= whaleLots {
-                whales &+= 1
-                if nearest < 0 { nearest = distance }
+        var skip = 0
+        while true {
+            let batch = BookWallScan(of: book, side: side, levels: configuration.levels, minimumLots: wallLots,
+                                     skip: skip)
+            for index in 0..<batch.count {
+                let lots = batch.lots[index]
+                let distance = batch.distances[index]
+                if Double(lots) >= whaleLots {
+                    whales &+= 1
+                    if nearest < 0 { nearest = distance }
+                }
+                if observe {
+                    spoof.observe(side: side, price: Price(ticks: batch.prices[index]), lots: lots,
+                                  distance: distance, medianLots: median, receiveTime: receiveTime)
+                }
             }
-            if observe {
-                spoof.observe(side: levels.side, price: Price(ticks: levels.prices[index]), lots: lots,
-                              distance: distance, medianLots: median, receiveTime: receiveTime)
-            }
+            guard batch.hasMore else { return (whales, nearest) }
+            skip &+= batch.count
         }
-        return (whales, nearest)
-    }
-
-    /// The book slope from `Double` sums over distances from the mid, for a crossed book or one whose integer
-    /// sums could round (beyond 2⁵³).
-    @usableFromInline
-    static func floatingSlope(_ levels: BookTopLevels, doubledMid: Int64) -> Double {
-        var n = 0.0, sumX = 0.0, sumY = 0.0, sumXY = 0.0, sumXX = 0.0
-        var cumulative: Int64 = 0
-        for index in 0..<levels.count {
-            cumulative &+= levels.lots[index]
-            let x = Double(abs(2 &* levels.prices[index] &- doubledMid)) * 0.5
-            let y = Double(cumulative)
-            n += 1
-            sumX += x
-            sumY += y
-            sumXY += x * y
-            sumXX += x * x
-        }
-        let denominator = n * sumXX - sumX * sumX
-        return n >= 2 && denominator > 0 ? (n * sumXY - sumX * sumY) / denominator : 0
     }
 
     @inlinable
     mutating func updateRegime(usable: Bool) {
-        let depth = Double(features.bidDepthLots &+ features.askDepthLots)
+        let depth = Double(storedFeatures.bidDepthLots &+ storedFeatures.askDepthLots)
         if usable, storedFeatures.updates % Int64(configuration.regimeSampleInterval) == 1 || configuration.regimeSampleInterval == 1 {
-            spreads.push(Double(features.spreadTicks))
+            spreads.push(Double(storedFeatures.spreadTicks))
             depths.push(depth)
         }
         let spreadMedian = spreads.median
         let depthMedian = depths.median
-        let inputs = (features.spreadTicks, spreadMedian.bitPattern, depth.bitPattern, depthMedian.bitPattern)
+        let inputs = (storedFeatures.spreadTicks, spreadMedian.bitPattern, depth.bitPattern, depthMedian.bitPattern)
         guard inputs != memo.regime else { return }
         memo.regime = inputs
-        storedFeatures.spreadRatio = spreadMedian > 0 ? Double(features.spreadTicks) / spreadMedian : 1
+        storedFeatures.spreadRatio = spreadMedian > 0 ? Double(storedFeatures.spreadTicks) / spreadMedian : 1
         storedFeatures.depthRatio = depthMedian > 0 ? depth / depthMedian : 1
     }
 

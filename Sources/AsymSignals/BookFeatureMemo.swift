@@ -10,6 +10,8 @@ struct BookFeatureMemo: Sendable {
 
     /// Short- and long-window variance totals behind the volatility features.
     @usableFromInline var variance = (never, never)
+    /// Best bid and ask prices and sizes behind the micro-price.
+    @usableFromInline var touch = (Int64.min, Int64.min, Int64.min, Int64.min)
     /// Spread and doubled mid behind the spread in basis points.
     @usableFromInline var spreadBasis = (Int64.min, Int64.min)
     /// Spread, spread median, band depth and depth median behind the regime ratios.
@@ -24,6 +26,10 @@ struct BookFeatureMemo: Sendable {
     /// their product.
     @usableFromInline var marketRisk = (never, never, never, false)
     @usableFromInline var marketCalm: Double = 1
+    /// Median level size and usability behind the last whale and spoof-candidate judgement of each side.
+    @usableFromInline var wallJudgement = (never, false)
+    /// The imbalances and slopes were zeroed with the touch and must be recomputed even if the levels stand.
+    @usableFromInline var levelsForgotten = true
 
     @usableFromInline init() {}
 
@@ -31,7 +37,10 @@ struct BookFeatureMemo: Sendable {
     @inlinable
     mutating func forgetTouch() {
         spreadBasis = (Int64.min, Int64.min)
+        touch = (Int64.min, Int64.min, Int64.min, Int64.min)
         regime = (Int64.min, Self.never, Self.never, Self.never)
         largest = (Int64.min, Int64.min, Self.never)
+        levelsForgotten = true
+        wallJudgement = (Self.never, false)
     }
 }

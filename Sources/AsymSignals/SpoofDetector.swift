@@ -83,12 +83,16 @@ public struct SpoofDetector: Sendable {
 
     // MARK: Per update
 
-    /// Decays the side scores to `time` (receive time, ns).
+    /// Decays the side scores to `time` (receive time, ns), in steps of at least 1/1024 of the half-life
+    /// (10 ms at the default): a score is at most one step (0.07%) above its exact decay, and an update that
+    /// comes sooner costs a comparison instead of an `exp2`.
     @inlinable
     public mutating func decay(to time: Int64) {
         guard time > scoreTime else { return }
         if scoreTime != 0, bidScore > 0 || askScore > 0 {
-            let factor = Self.halving(elapsed: time &- scoreTime, halfLife: configuration.halfLife)
+            let elapsed = time &- scoreTime
+            guard elapsed >= configuration.halfLife >> 10 else { return }
+            let factor = Self.halving(elapsed: elapsed, halfLife: configuration.halfLife)
             storedBidScore *= factor
             storedAskScore *= factor
         }

@@ -299,10 +299,24 @@ extension OrderBook {
     }
 }
 
-@Suite struct CopyBestLevelsTests {
-    /// Copying the top levels into arrays gives exactly what `forEachLevel` visits, across the ladder window,
-    /// its word boundaries and the overflow store beyond it.
-    @Test func copiedLevelsEqualTheLevelsVisitedBestFirst() {
+/// Collects what `visitBestLevels` hands over, stopping after `stopAfter` levels.
+struct CollectingVisitor: BookLevelVisitor {
+    var levels: [BookLevelPair] = []
+    var distances: [Int64] = []
+    var stopAfter = Int.max
+
+    mutating func visit(price: Price, distance: Int64, lots: Int64) -> Bool {
+        levels.append(BookLevelPair(price: price.ticks, quantity: lots))
+        distances.append(distance)
+        return levels.count < stopAfter
+    }
+}
+
+@Suite struct VisitBestLevelsTests {
+    /// The visitor gets exactly what `forEachLevel` visits, with each level's distance from the side's best
+    /// price, across the ladder window, its word boundaries and the overflow store beyond it; it stops at
+    /// `maxLevels` or when it returns `false`.
+    @Test func visitedLevelsEqualTheLevelsBestFirstWithTheirDistances() {
         var random = SplitMix64(seed: 9)
         for _ in 0..<300 {
             var book = OrderBook(ladderCapacity: 256, overflowCapacity: 64)
@@ -317,13 +331,13 @@ extension OrderBook {
             book.endFrame(at: 1)
             for side in [BookSide.bid, .ask] {
                 let maxLevels = random.below(80)
-                var prices = ContiguousArray<Int64>(repeating: -1, count: maxLevels + random.below(3))
-                var quantities = prices
-                let copied = book.copyBestLevels(side: side, maxLevels: maxLevels, prices: &prices,
-                                                 quantities: &quantities)
-                let expected = levels(book, side, max: maxLevels)
-                #expect(copied == expected.count)
-                #expect((0..<copied).map { BookLevelPair(price: prices[$0], quantity: quantities[$0]) } == expected)
+                var visitor = CollectingVisitor()
+                if random.below(4) == 0 { visitor.stopAfter = 1 + random.below(10) }
+                book.visitBestLevels(side: side, maxLevels: maxLevels, &visitor)
+                let expected = Array(levels(book, side, max: min(maxLevels, visitor.stopAfter)))
+                #expect(visitor.levels == expected)
+                let best = expected.first?.price ?? 0
+                #expect(visitor.distances == expected.map { side == .bid ? best - $0.price : $0.price - best })
             }
         }
     }
@@ -396,5 +410,62 @@ func referenceDepth(_ book: OrderBook, _ side: BookSide, basisPoints: Int64) -> 
                         "\(side) within \(basisPoints) bps of doubled mid \(doubledMid)")
             }
         }
+    }
+}
+
+@Suite struct LastFrameChangeTests {
+    /// Whenever the book says its last frame did not change `side` at or better than a price, every level of
+    /// that side at or better than the price is what it was before the frame; whenever such a level differs,
+    /// it says so. Checked for every price around the book after frames of random changes and snapshots.
+    @Test func anUnchangedVerdictMeansEveryLevelAtOrBetterThanThePriceIsAsBefore() {
+        var random = SplitMix64(seed: 5)
+        var book = OrderBook(ladderCapacity: 256, overflowCapacity: 64)
+        book.reset()
+        book.endFrame(at: 0)
+        let centre: Int64 = 10_000
+        for frame in 1...2_000 {
+            let before = [levels(book, .bid), levels(book, .ask)]
+            let previous = book.revision
+            if frame % 500 == 0 { book.reset() }
+            for _ in 0..<random.below(4) {
+                let side: BookSide = random.below(2) == 0 ? .bid : .ask
+                let offset = random.below(5) == 0 ? random.int64(in: 1...400) : random.int64(in: 1...30)
+                let price = side == .bid ? centre - offset : centre + offset
+                let lots = random.below(4) == 0 ? 0 : random.int64(in: 1...9)
+                book.apply(side: side, price: Price(ticks: price), quantity: Quantity(lots: lots))
+            }
+            book.endFrame(at: Int64(frame))
+            #expect(book.revision.follows(previous))
+            for (index, side) in [BookSide.bid, .ask].enumerated() {
+                let after = levels(book, side)
+                if before[index] != after || frame % 500 == 0 { #expect(book.lastFrameChanged(side: side)) }
+                for offset in stride(from: Int64(-450), through: 450, by: 7) {
+                    let price = centre + offset
+                    let better: (BookLevelPair) -> Bool = { side == .bid ? $0.price >= price : $0.price <= price }
+                    let differs = before[index].filter(better) != after.filter(better)
+                    let changed = book.lastFrameChanged(side: side, atOrBetterThan: Price(ticks: price))
+                    if differs { #expect(changed, "frame \(frame) \(side) at \(price)") }
+                    if !book.lastFrameChanged(side: side) { #expect(!changed) }
+                }
+            }
+        }
+    }
+
+    /// A revision follows only the one just before it, of the same book: a copy keeps the book's number, a new
+    /// book gets its own.
+    @Test func aRevisionFollowsOnlyThePreviousFrameOfTheSameBook() {
+        var book = OrderBook(ladderCapacity: 64, overflowCapacity: 8)
+        let first = book.revision
+        book.endFrame(at: 1)
+        #expect(book.revision.follows(first))
+        #expect(!first.follows(book.revision))
+        var copy = book
+        copy.endFrame(at: 2)
+        #expect(copy.revision.follows(book.revision))
+        book.endFrame(at: 2)
+        book.endFrame(at: 3)
+        #expect(!book.revision.follows(first))
+        let other = OrderBook(ladderCapacity: 64, overflowCapacity: 8)
+        #expect(other.revision.book != book.revision.book)
     }
 }
