@@ -16,7 +16,11 @@ public final class MarketDataProcessor<Rules: VenueSequencing> {
     /// The last decoded frame (levels, trades, header); valid until the next `process` call.
     public let batch: FrameBatch
     /// One book per registered instrument, indexed by `InstrumentID`.
-    @inlinable public var books: BookSet { storedBooks }
+    /// The books, borrowed in place: `processor.books[id]` passed to a `borrowing` parameter copies nothing (a
+    /// copy of a book would retain and release its four storage buffers).
+    @inlinable public var books: BookSet {
+        _read { yield storedBooks }
+    }
     /// Counters since start.
     @inlinable public var counters: FeedCounters { storedCounters }
     /// Instruments whose book needs a resync (a REST snapshot or a resubscribe); the feed clears them.
