@@ -4,6 +4,18 @@ import PackageDescription
 // package-benchmark suites for asym. Run from this directory:
 //   swift package --allow-writing-to-package-directory benchmark
 // The malloc interposer trait makes every benchmark report mallocs per iteration.
+
+/// One benchmark executable over the given asym products.
+func benchmarkTarget(_ name: String, _ asymProducts: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [.product(name: "Benchmark", package: "benchmark")]
+            + asymProducts.map { .product(name: $0, package: "asym") },
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
+
 let package = Package(
     name: "asym-benchmarks",
     platforms: [.macOS(.v15)],
@@ -12,43 +24,10 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "RingBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "AsymRing", package: "asym"),
-            ],
-            path: "Benchmarks/RingBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "TransportBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "AsymTransport", package: "asym"),
-            ],
-            path: "Benchmarks/TransportBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "MarketDataBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "AsymEngine", package: "asym"),
-                .product(name: "AsymCore", package: "asym"),
-            ],
-            path: "Benchmarks/MarketDataBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "RiskBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "AsymRisk", package: "asym"),
-                .product(name: "AsymCore", package: "asym"),
-            ],
-            path: "Benchmarks/RiskBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        benchmarkTarget("RingBenchmarks", ["AsymRing"]),
+        benchmarkTarget("TransportBenchmarks", ["AsymTransport"]),
+        benchmarkTarget("MarketDataBenchmarks", ["AsymEngine", "AsymCore"]),
+        benchmarkTarget("RiskBenchmarks", ["AsymRisk", "AsymCore"]),
+        benchmarkTarget("SignalsBenchmarks", ["AsymEngine", "AsymSignals", "AsymBook", "AsymCore"]),
     ]
 )

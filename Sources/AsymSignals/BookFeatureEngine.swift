@@ -5,7 +5,7 @@ public import AsymCore
 ///
 /// Call `update(book:exchangeTime:receiveTime:)` after every applied book frame and `recordTrade` for every
 /// trade. Each update reads the touch in O(1) and gathers the top `levels` of a side and their sums in one
-/// walk of the book (`BookTopLevels`) — only for a side whose top levels the book's last frame changed;
+/// walk of the book (`BookSideSums`) — only for a side whose top levels the book's last frame changed;
 /// every rolling quantity is a fixed ring, so after `init` nothing allocates (keep the engine in a `var`: its
 /// storage is copy-on-write). Windows run on exchange time (pass the receive time where a venue sends none).
 ///
