@@ -39,9 +39,7 @@ public struct BookFeatureEngine: Sendable {
     /// The parameters.
     public let configuration: BookFeatureConfiguration
     /// The latest features.
-    @inlinable public var features: BookFeatures {
-        _read { yield storedFeatures }  // a borrow: the value is a few hundred bytes, read on every update
-    }
+    @inlinable public var features: BookFeatures { storedFeatures }
     @usableFromInline var storedFeatures: BookFeatures = BookFeatures()
     /// The spoof detector; pop its events after each update to list them.
     public var spoof: SpoofDetector
