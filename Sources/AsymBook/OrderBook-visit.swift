@@ -60,18 +60,3 @@ extension LadderSide {
         }
     }
 }
-
-/// Hands each level to a closure, for `OrderBook.forEachLevel` (the closure never outlives the walk).
-@usableFromInline
-struct CallingVisitor: BookLevelVisitor {
-    @usableFromInline let body: (BookLevel) -> Void
-
-    @inlinable
-    init(body: @escaping (BookLevel) -> Void) { self.body = body }
-
-    @inlinable
-    mutating func visit(price: Price, distance: Int64, lots: Int64) -> Bool {
-        body(BookLevel(price: price, quantity: Quantity(lots: lots)))
-        return true
-    }
-}

@@ -239,9 +239,21 @@ public struct OrderBook: Sendable {
     /// - Complexity: O(maxLevels) plus one bitmap word step per level; allocation-free.
     @inlinable
     public func forEachLevel(side: BookSide, maxLevels: Int = .max, _ body: (BookLevel) -> Void) {
-        withoutActuallyEscaping(body) { body in
-            var visitor = CallingVisitor(body: body)
-            visitBestLevels(side: side, maxLevels: maxLevels, &visitor)
+        var remaining = maxLevels
+        guard remaining > 0 else { return }
+        switch side {
+        case .bid:
+            bids.forEachLevel { key, lots in
+                body(BookLevel(price: Price(ticks: key), quantity: Quantity(lots: lots)))
+                remaining &-= 1
+                return remaining > 0
+            }
+        case .ask:
+            asks.forEachLevel { key, lots in
+                body(BookLevel(price: Price(ticks: 0 &- key), quantity: Quantity(lots: lots)))
+                remaining &-= 1
+                return remaining > 0
+            }
         }
     }
 
