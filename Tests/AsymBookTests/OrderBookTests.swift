@@ -14,6 +14,19 @@ extension OrderBook {
     mutating func set(_ side: BookSide, _ price: Int64, _ quantity: Int64) {
         apply(side: side, price: Price(ticks: price), quantity: Quantity(lots: quantity))
     }
+
+    /// Applies `count` random level updates around `centre`: within `near` ticks of it, or one time in `farOneIn`
+    /// within `far`; one in four removes its level, the others set 1...`maxLots`.
+    mutating func applyRandomLevels(_ count: Int, around centre: Int64, near: Int64, far: Int64, farOneIn: Int,
+                                    maxLots: Int64, random: inout SplitMix64) {
+        for _ in 0..<count {
+            let side: BookSide = random.below(2) == 0 ? .bid : .ask
+            let offset = random.below(farOneIn) == 0 ? random.int64(in: 1...far) : random.int64(in: 1...near)
+            let price = side == .bid ? centre - offset : centre + offset
+            let lots = random.below(4) == 0 ? 0 : random.int64(in: 1...maxLots)
+            apply(side: side, price: Price(ticks: price), quantity: Quantity(lots: lots))
+        }
+    }
 }
 
 @Suite struct OrderBookTests {
@@ -368,13 +381,8 @@ func referenceDepth(_ book: OrderBook, _ side: BookSide, basisPoints: Int64) -> 
         for frame in 0..<20_000 {
             if random.below(200) == 0 { mid += random.int64(in: -400...400) }
             if random.below(2_000) == 0 { book.reset() }
-            for _ in 0..<(1 + random.below(6)) {
-                let side: BookSide = random.below(2) == 0 ? .bid : .ask
-                let offset = random.below(6) == 0 ? random.int64(in: 1...900) : random.int64(in: 1...30)
-                let price = side == .bid ? mid - offset : mid + offset
-                let lots = random.below(4) == 0 ? 0 : random.int64(in: 1...99)
-                book.apply(side: side, price: Price(ticks: price), quantity: Quantity(lots: lots))
-            }
+            book.applyRandomLevels(1 + random.below(6), around: mid, near: 30, far: 900, farOneIn: 6, maxLots: 99,
+                                   random: &random)
             book.endFrame(at: Int64(frame))
             let basisPoints = [10_000, 5, 40, random.int64(in: 0...400)][random.below(4)]
             for side in [BookSide.bid, .ask] {
@@ -427,13 +435,8 @@ func referenceDepth(_ book: OrderBook, _ side: BookSide, basisPoints: Int64) -> 
             let before = [levels(book, .bid), levels(book, .ask)]
             let previous = book.revision
             if frame % 500 == 0 { book.reset() }
-            for _ in 0..<random.below(4) {
-                let side: BookSide = random.below(2) == 0 ? .bid : .ask
-                let offset = random.below(5) == 0 ? random.int64(in: 1...400) : random.int64(in: 1...30)
-                let price = side == .bid ? centre - offset : centre + offset
-                let lots = random.below(4) == 0 ? 0 : random.int64(in: 1...9)
-                book.apply(side: side, price: Price(ticks: price), quantity: Quantity(lots: lots))
-            }
+            book.applyRandomLevels(random.below(4), around: centre, near: 30, far: 400, farOneIn: 5, maxLots: 9,
+                                   random: &random)
             book.endFrame(at: Int64(frame))
             #expect(book.revision.follows(previous))
             for (index, side) in [BookSide.bid, .ask].enumerated() {
