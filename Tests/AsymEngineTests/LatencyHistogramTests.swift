@@ -1,5 +1,6 @@
 @testable import AsymEngine
 import AsymCore
+import AsymTransport
 import Testing
 
 @Suite struct LatencyHistogramTests {
@@ -61,5 +62,19 @@ import Testing
 
     @Test func anEmptyHistogramReportsZeros() {
         #expect(LatencyHistogram().percentiles == LatencyPercentiles(p50: 0, p99: 0, p999: 0, max: 0))
+    }
+
+    @Test func recordingAfterASnapshotAllocatesNothingWhereAPlainCopyCopiesTheBuckets() {
+        var histogram = LatencyHistogram()
+        histogram.record(250)
+        let snapshot = histogram.snapshot()
+        let (_, afterSnapshot) = AllocationCounter.countingOnThisThread { histogram.record(300) }
+        #expect(afterSnapshot == 0)
+        #expect(snapshot.count == 1 && snapshot.value(atQuantile: 1) == 250 && histogram.count == 2)
+        // The reason `snapshot` exists: a copy shares the buckets until the next record copies them.
+        let shared = histogram
+        let (_, afterPlainCopy) = AllocationCounter.countingOnThisThread { histogram.record(300) }
+        #expect(afterPlainCopy >= 1)
+        #expect(shared.count == 2 && histogram.count == 3)
     }
 }

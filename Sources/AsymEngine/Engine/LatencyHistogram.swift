@@ -48,6 +48,14 @@ public struct LatencyHistogram: Sendable, Equatable {
         maximum = max(maximum, nanoseconds)
     }
 
+    /// A copy with storage of its own, for a reader on the recording thread: a plain copy shares the storage,
+    /// so the recorder's next `record` would copy it — a 5 KB allocation on the hot path.
+    public func snapshot() -> LatencyHistogram {
+        var copy = LatencyHistogram()
+        copy.merge(self)
+        return copy
+    }
+
     /// Adds every sample of `other`.
     public mutating func merge(_ other: LatencyHistogram) {
         for index in counts.indices { counts[index] &+= other.counts[index] }
