@@ -4,6 +4,8 @@ import AsymEngine
 
 extension Venue: ExpressibleByArgument {
     public init?(argument: String) { self.init(name: argument) }
+    /// The names the parser accepts, for help and completion (the default would list the raw values).
+    public static var allValueStrings: [String] { allCases.map(\.description) }
 }
 
 struct SynthCommand: ParsableCommand {
