@@ -75,13 +75,6 @@ public struct SignalEngine<Strategies: Strategy>: Sendable {
         if closed > 0 { drainCandles() }
     }
 
-    /// Evaluates the book update `engine` just took (`update(features:now:)` on its features, lent rather than
-    /// copied: they are some 60 words).
-    @inlinable
-    public mutating func update(engine: borrowing BookFeatureEngine, now: Int64) -> Signal? {
-        update(features: engine.storedFeatures, now: now)
-    }
-
     /// Evaluates one book update (`features` just refreshed by `BookFeatureEngine.update`); `now` is the engine
     /// clock (the receive time in replay). Returns the signal to act on, or nil.
     @inlinable

@@ -124,7 +124,7 @@ enum FeaturesBenchmark: MarketDataVisitor {
             if probeSignal {
                 let middleAllocations = AllocationCounter.allocations
                 let middle = CycleClock.cycles()
-                signal = signals.update(engine: features, now: receiveTime)
+                signal = signals.update(features: features.features, now: receiveTime)
                 let ended = CycleClock.cycles()
                 signalAllocations &+= AllocationCounter.allocations &- middleAllocations
                 if recording {
@@ -133,7 +133,7 @@ enum FeaturesBenchmark: MarketDataVisitor {
                     signalNanoseconds &+= signalPart
                 }
             } else {
-                signal = signals.update(engine: features, now: receiveTime)
+                signal = signals.update(features: features.features, now: receiveTime)
                 let ended = CycleClock.cycles()
                 if recording {
                     let whole = Int64(clock.nanoseconds(ended &- started).rounded())

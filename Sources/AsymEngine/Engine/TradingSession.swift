@@ -297,7 +297,7 @@ public final class TradingSession<Rules: VenueSequencing> {
         let index = Int(id.rawValue)
         let exchangeTime = processor.batch.header.exchangeTime ?? now
         features[index].update(book: processor.books[id], exchangeTime: exchangeTime, receiveTime: now)
-        return signalEngines[index].update(engine: features[index], now: now)
+        return signalEngines[index].update(features: features[index].features, now: now)
     }
 
     @inline(__always)

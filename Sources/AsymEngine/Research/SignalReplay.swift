@@ -91,7 +91,7 @@ public struct SignalReplay<Strategies: Strategy>: MarketDataVisitor {
         mutating func bookUpdated(_ book: borrowing OrderBook, exchangeTime: Int64, receiveTime: Int64) {
             bookUpdates &+= 1
             features.update(book: book, exchangeTime: exchangeTime, receiveTime: receiveTime)
-            if let signal = signals.update(engine: features, now: receiveTime) { buffer.append(signal) }
+            if let signal = signals.update(features: features.features, now: receiveTime) { buffer.append(signal) }
         }
 
         mutating func traded(_ trade: TradeEvent) {
