@@ -70,7 +70,7 @@ enum EngineBenchmark: MarketDataVisitor {
         for index in 0..<warmUp {
             frames[index].withUnsafeBytes { session.process($0, receiveTime: times[index]) }
         }
-        let decisionsBefore = session.latencyHistogram.snapshot()
+        let decisionsBefore = session.latencyHistogram
         var recorder = LatencyRecorder(capacity: frames.count)
         let clock = CycleClock()
         let started = MonotonicClock.nanoseconds()

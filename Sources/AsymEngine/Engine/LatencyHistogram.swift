@@ -48,8 +48,8 @@ public struct LatencyHistogram: Sendable, Equatable {
         maximum = max(maximum, nanoseconds)
     }
 
-    /// A copy with storage of its own, for a reader on the recording thread: a plain copy shares the storage,
-    /// so the recorder's next `record` would copy it — a 5 KB allocation on the hot path.
+    /// A copy with storage of its own: a plain copy shares the buckets, so the recorder's next `record` would
+    /// copy them (5 KB). `TradingSession` hands its readers these.
     public func snapshot() -> LatencyHistogram {
         var copy = LatencyHistogram()
         copy.merge(self)

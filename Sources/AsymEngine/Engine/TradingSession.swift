@@ -37,10 +37,14 @@ public final class TradingSession<Rules: VenueSequencing> {
 
     var counters = TradingSessionSummary()
     var latency: LatencyRecorder
-    /// Tick-to-decision latencies, readable at any time without sorting.
-    public private(set) var latencyHistogram = LatencyHistogram()
+    /// Tick-to-decision latencies, readable at any time without sorting (a snapshot: see `recordedLatencies`).
+    public var latencyHistogram: LatencyHistogram { recordedLatencies.snapshot() }
     /// Whole-frame processing times (decode through journal enqueue), readable at any time without sorting.
-    public private(set) var frameHistogram = LatencyHistogram()
+    public var frameHistogram: LatencyHistogram { recordedFrameTimes.snapshot() }
+    /// The histograms the hot path records into. Readers get snapshots with storage of their own: a copy sharing
+    /// these buckets would make the next `record` copy them, an allocation per read on the hot path.
+    var recordedLatencies = LatencyHistogram()
+    var recordedFrameTimes = LatencyHistogram()
     /// Receive time of the last frame processed (the engine clock), ns.
     public private(set) var lastFrameTime: Int64 = 0
     /// The last few gate decisions (entries and exits), for status displays.
@@ -195,7 +199,7 @@ public final class TradingSession<Rules: VenueSequencing> {
         syncPositions(now: now)
         snapshotEquity(now: now)
         // Measured before the checkpoint, which runs after the frame's decisions and orders have left.
-        frameHistogram.record(elapsed(since: started))
+        recordedFrameTimes.record(elapsed(since: started))
         if configuration.journal != nil { checkpointIfDue(now: now) }
     }
 
@@ -424,7 +428,7 @@ public final class TradingSession<Rules: VenueSequencing> {
     func recordLatency(_ started: UInt64) {
         let nanoseconds = elapsed(since: started)
         latency.record(nanoseconds)
-        latencyHistogram.record(nanoseconds)
+        recordedLatencies.record(nanoseconds)
         counters.decisionLatencySamples &+= 1
     }
 

@@ -140,8 +140,8 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
         status.summary.equity = session.positions.equity
         status.summary.realisedPnL = session.positions.walletBalance - session.configuration.startingEquity
         status.tradingState = session.gate.state.description
-        status.latency = session.latencyHistogram.snapshot()
-        status.frameLatency = session.frameHistogram.snapshot()
+        status.latency = session.latencyHistogram
+        status.frameLatency = session.frameHistogram
         if let journal {
             status.journalSequence = journal.lastSequence
             status.journalDurableSequence = journal.durableSequence
