@@ -43,6 +43,20 @@ import Testing
         }
     }
 
+    /// Runs the recording with a journal, closes it, and hands over the summary and the journal's directory.
+    static func withJournalledRun(_ body: (TradingSessionSummary, String) throws -> Void) throws {
+        try TemporaryDirectory.with { directory in
+            let path = directory.path("BTCUSDT.synthetic.txt")
+            _ = try SyntheticRecording.write(venue: .bybit, frames: 40_000, seed: 11, to: path, labelsPath: nil)
+            let journalDirectory = directory.path("journal")
+            let journal = try Journal(configuration: JournalConfiguration(directory: journalDirectory))
+            journal.start()
+            let summary = try run(path, journal: journal)
+            try journal.close()
+            try body(summary, journalDirectory)
+        }
+    }
+
     @Test func signalsPassTheGateAndApprovedEntriesBecomePaperOrders() throws {
         try Self.withRecording { path in
             let summary = try Self.run(path)
@@ -83,15 +97,7 @@ import Testing
     }
 
     @Test func signalsOrdersFillsAndPositionSnapshotsAreJournalled() throws {
-        try TemporaryDirectory.with { directory in
-            let path = directory.path("BTCUSDT.synthetic.txt")
-            _ = try SyntheticRecording.write(venue: .bybit, frames: 40_000, seed: 11, to: path, labelsPath: nil)
-            let journalDirectory = directory.path("journal")
-            let journal = try Journal(configuration: JournalConfiguration(directory: journalDirectory))
-            journal.start()
-            let summary = try Self.run(path, journal: journal)
-            try journal.close()
-
+        try Self.withJournalledRun { summary, journalDirectory in
             var types: [JournalRecordType: Int64] = [:]
             var fillLots: Int64 = 0
             var lastSnapshot: PositionSnapshot?
@@ -114,15 +120,7 @@ import Testing
     }
 
     @Test func theLimitsHashAndEveryDecisionAreJournalled() throws {
-        try TemporaryDirectory.with { directory in
-            let path = directory.path("BTCUSDT.synthetic.txt")
-            _ = try SyntheticRecording.write(venue: .bybit, frames: 40_000, seed: 11, to: path, labelsPath: nil)
-            let journalDirectory = directory.path("journal")
-            let journal = try Journal(configuration: JournalConfiguration(directory: journalDirectory))
-            journal.start()
-            let summary = try Self.run(path, journal: journal)
-            try journal.close()
-
+        try Self.withJournalledRun { summary, journalDirectory in
             var types: [JournalRecordType: Int] = [:]
             var firstHash: UInt64?
             var deniedReasons: [UInt8] = []
