@@ -4,8 +4,9 @@ public import AsymCore
 /// Streams `BookFeatures`, the spoof score and the risk penalty for one instrument, one book update at a time.
 ///
 /// Call `update(book:exchangeTime:receiveTime:)` after every applied book frame and `recordTrade` for every
-/// trade. Each update reads the touch in O(1) and gathers the top `levels` of a side and their sums in one
-/// walk of the book (`BookSideSums`) — only for a side whose top levels the book's last frame changed;
+/// trade. Each update reads the touch in O(1) and copies the top `levels` of a side out of the book
+/// (`BookTopLevels`), then sums them (`BookSideSums`) and scans them for walls — only for a side whose top
+/// levels the book's last frame changed;
 /// every rolling quantity is a fixed ring, so after `init` nothing allocates (keep the engine in a `var`: its
 /// storage is copy-on-write). Windows run on exchange time (pass the receive time where a venue sends none).
 ///
@@ -55,6 +56,8 @@ public struct BookFeatureEngine: Sendable {
     @usableFromInline var levelSizes: RollingMedian
     @usableFromInline var spreads: RollingMedian
     @usableFromInline var depths: RollingMedian
+    @usableFromInline var bidLevels = BookTopLevels()
+    @usableFromInline var askLevels = BookTopLevels()
     @usableFromInline var topBids = BookSideSums()
     @usableFromInline var topAsks = BookSideSums()
     @usableFromInline var memo = BookFeatureMemo()
@@ -298,16 +301,15 @@ public struct BookFeatureEngine: Sendable {
         let levels = configuration.levels
         let bidsChanged = !nextFrame || topBids.changed(in: book, side: .bid, levels: levels)
         let asksChanged = !nextFrame || topAsks.changed(in: book, side: .ask, levels: levels)
-        if bidsChanged { topBids = BookSideSums(of: book, side: .bid, levels: levels, captureRank: nextSampleRank(.bid)) }
-        if asksChanged { topAsks = BookSideSums(of: book, side: .ask, levels: levels, captureRank: nextSampleRank(.ask)) }
+        if bidsChanged {
+            book.copyBestLevels(side: .bid, maxLevels: levels, into: &bidLevels)
+            topBids = BookSideSums(of: bidLevels)
+        }
+        if asksChanged {
+            book.copyBestLevels(side: .ask, maxLevels: levels, into: &askLevels)
+            topAsks = BookSideSums(of: askLevels)
+        }
         return (bidsChanged, asksChanged)
-    }
-
-    /// The rank of the next level-size sample of `side` (samples alternate bid, ask, then move one rank deeper).
-    @inlinable
-    func nextSampleRank(_ side: BookSide) -> Int {
-        guard side == .bid, sampleAsk else { return sampleRank }
-        return sampleRank &+ 1 == configuration.levels ? 0 : sampleRank &+ 1
     }
 
     /// Imbalance, slope, largest level and the median sample from the top N of each side, the depth band when it
@@ -328,10 +330,10 @@ public struct BookFeatureEngine: Sendable {
             storedFeatures.imbalance10 = Self.imbalance(topBids.weighted10, topAsks.weighted10)
             storedFeatures.imbalanceN = Self.imbalance(topBids.weightedN, topAsks.weightedN)
             let spread = bestAsk &- bestBid
-            storedFeatures.bidSlope = topBids.slope(spreadTicks: spread) ?? BookSideSums.floatingSlope(
-                of: book, side: .bid, levels: configuration.levels, doubledMid: doubledMid)
-            storedFeatures.askSlope = topAsks.slope(spreadTicks: spread) ?? BookSideSums.floatingSlope(
-                of: book, side: .ask, levels: configuration.levels, doubledMid: doubledMid)
+            storedFeatures.bidSlope = topBids.slope(spreadTicks: spread)
+                ?? BookSideSums.floatingSlope(of: bidLevels, doubledMid: doubledMid)
+            storedFeatures.askSlope = topAsks.slope(spreadTicks: spread)
+                ?? BookSideSums.floatingSlope(of: askLevels, doubledMid: doubledMid)
         }
         storedFeatures.medianLevelLots = median
         let largest = (topBids.largest, topAsks.largest, median.bitPattern)
@@ -353,13 +355,13 @@ public struct BookFeatureEngine: Sendable {
         memo.wallJudgement = judgement
         if changed.bids || judgementChanged {
             bidWalls = Double(topBids.largest) >= wallLots
-                ? judgeWalls(book: book, side: .bid, wallLots: wallLots, median: median, whaleLots: whaleLots,
+                ? judgeWalls(bidLevels, wallLots: wallLots, median: median, whaleLots: whaleLots,
                              receiveTime: receiveTime, observe: usable)
                 : (0, -1)
         }
         if changed.asks || judgementChanged {
             askWalls = Double(topAsks.largest) >= wallLots
-                ? judgeWalls(book: book, side: .ask, wallLots: wallLots, median: median, whaleLots: whaleLots,
+                ? judgeWalls(askLevels, wallLots: wallLots, median: median, whaleLots: whaleLots,
                              receiveTime: receiveTime, observe: usable)
                 : (0, -1)
         }
@@ -369,13 +371,8 @@ public struct BookFeatureEngine: Sendable {
         storedFeatures.askWhaleDistance = askWalls.nearest
 
         if storedFeatures.updates % Int64(configuration.levelSampleInterval) == 0 {
-            let side: BookSide = sampleAsk ? .ask : .bid
-            let captured = sampleAsk ? (topAsks.capturedRank, topAsks.capturedLots)
-                : (topBids.capturedRank, topBids.capturedLots)
-            // The walk that gathered the side kept this rank's size, unless the side has not changed since the
-            // previous sample moved the rank on.
-            let sample = captured.0 == sampleRank ? captured.1
-                : BookLevelAtRank(of: book, side: side, rank: sampleRank).lots
+            let levels = sampleAsk ? askLevels : bidLevels
+            let sample = sampleRank < levels.count ? levels.lots(at: sampleRank) : 0
             if sample > 0 { levelSizes.push(Double(sample)) }
             sampleAsk.toggle()
             if !sampleAsk {
@@ -388,29 +385,24 @@ public struct BookFeatureEngine: Sendable {
     /// Counts whale levels in the top N of a side and hands spoof candidates to the detector, best first:
     /// only levels of at least `wallLots` (the smaller of the whale and candidate thresholds) can be either.
     @inlinable
-    mutating func judgeWalls(book: borrowing OrderBook, side: BookSide, wallLots: Double, median: Double,
-                             whaleLots: Double, receiveTime: Int64, observe: Bool) -> (whales: Int32, nearest: Int64) {
+    mutating func judgeWalls(_ levels: borrowing BookTopLevels, wallLots: Double, median: Double, whaleLots: Double,
+                             receiveTime: Int64, observe: Bool) -> (whales: Int32, nearest: Int64) {
         var whales: Int32 = 0
         var nearest: Int64 = -1
-        var skip = 0
-        while true {
-            let batch = BookWallScan(of: book, side: side, levels: configuration.levels, minimumLots: wallLots,
-                                     skip: skip)
-            for index in 0..<batch.count {
-                let lots = batch.lots[index]
-                let distance = batch.distances[index]
-                if Double(lots) >= whaleLots {
-                    whales &+= 1
-                    if nearest < 0 { nearest = distance }
-                }
-                if observe {
-                    spoof.observe(side: side, price: Price(ticks: batch.prices[index]), lots: lots,
-                                  distance: distance, medianLots: median, receiveTime: receiveTime)
-                }
+        for rank in 0..<levels.count {
+            let lots = levels.lots(at: rank)
+            guard Double(lots) >= wallLots else { continue }
+            let distance = levels.distance(at: rank)
+            if Double(lots) >= whaleLots {
+                whales &+= 1
+                if nearest < 0 { nearest = distance }
             }
-            guard batch.hasMore else { return (whales, nearest) }
-            skip &+= batch.count
+            if observe {
+                spoof.observe(side: levels.side, price: levels.price(at: rank), lots: lots, distance: distance,
+                              medianLots: median, receiveTime: receiveTime)
+            }
         }
+        return (whales, nearest)
     }
 
     @inlinable

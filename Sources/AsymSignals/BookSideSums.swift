@@ -1,10 +1,8 @@
 public import AsymBook
 public import AsymCore
 
-/// The sums over the best N levels of one side of a book that the per-level features need, gathered in one
-/// walk of the book (internal to `BookFeatureEngine`).
-///
-/// It is the `BookLevelVisitor` of `OrderBook.visitBestLevels`; each level is folded into
+/// The sums over the best N levels of one side of a book that the per-level features need, computed from the
+/// side's `BookTopLevels` (internal to `BookFeatureEngine`):
 /// - the rank-weighted size `Σ wᵢ·lotsᵢ`, `wᵢ = 1/i`, through depths 1, 5, 10 and N, accumulated as two
 ///   interleaved partial sums (even and odd ranks) so the floating-point additions of consecutive levels
 ///   do not wait on each other;
@@ -16,9 +14,9 @@ public import AsymCore
 ///
 /// A plain value of a few words with no references: the engine keeps one per side and replaces it only when
 /// the book changed that side's top levels.
-/// - Complexity: O(N) to gather.
+/// - Complexity: O(N).
 @usableFromInline
-struct BookSideSums: BookLevelVisitor, Sendable, BitwiseCopyable {
+struct BookSideSums: Sendable, BitwiseCopyable {
     /// Levels folded in (at most N).
     @usableFromInline var count = 0
     /// Rank-weighted size through depths 1, 5, 10 and N (each the whole side when it is shorter).
@@ -40,45 +38,49 @@ struct BookSideSums: BookLevelVisitor, Sendable, BitwiseCopyable {
     /// The deepest level folded in: its price (ticks) and distance (the largest `d`).
     @usableFromInline var lastPrice: Int64 = 0
     @usableFromInline var lastDistance: Int64 = 0
-    /// The rank whose size the walk keeps (the level-size median's next sample of this side) and that size
-    /// (0 when the side is shorter).
-    @usableFromInline var capturedRank = -1
-    @usableFromInline var capturedLots: Int64 = 0
-
     @inlinable init() {}
 
-    /// The sums over the best `levels` (≤ 64) of `side` of `book`, keeping the size at `captureRank`.
+    /// The sums over the levels of `top`.
     @inlinable
-    init(of book: borrowing OrderBook, side: BookSide, levels: Int, captureRank: Int) {
-        capturedRank = captureRank
-        book.visitBestLevels(side: side, maxLevels: min(levels, 64), &self)
-        weightedN = weightedOlder + weightedNewer
-        if count < 10 { weighted10 = weightedN }
-        if count < 5 { weighted5 = weightedN }
-        if count < 1 { weighted1 = weightedN }
+    init(of top: borrowing BookTopLevels) {
+        let n = top.count
+        count = n
+        guard n > 0 else { return }
+        for rank in 0..<n {
+            let size = top.lots(at: rank)
+            let d = top.distance(at: rank)
+            cumulative &+= size
+            sumD &+= d
+            sumDD &+= d &* d
+            sumY &+= cumulative
+            sumDY &+= d &* cumulative
+            largest = max(largest, size)
+        }
+        // Even and odd ranks in two accumulators, each in rank order; the depth-5 and depth-10 sums are read
+        // between the segments, so no rank is tested inside a loop.
+        var even = 0.0
+        var odd = 0.0
+        Self.fold(top, from: 0, to: min(n, 5), &even, &odd)
+        weighted1 = Double(top.lots(at: 0))
+        weighted5 = odd + even
+        Self.fold(top, from: 5, to: min(n, 10), &odd, &even)
+        weighted10 = odd + even
+        Self.fold(top, from: 10, to: n, &even, &odd)
+        weightedN = odd + even
+        lastPrice = top.price(at: n &- 1).ticks
+        lastDistance = top.distance(at: n &- 1)
     }
 
+    /// Adds `wᵢ·lotsᵢ` for ranks `from..<to` alternately to `first` (ranks `from`, `from + 2`, …) and `second`.
     @inlinable
-    mutating func visit(price: Price, distance d: Int64, lots size: Int64) -> Bool {
-        let rank = count
-        count = rank &+ 1
-        cumulative &+= size
-        sumD &+= d
-        sumDD &+= d &* d
-        sumY &+= cumulative
-        sumDY &+= d &* cumulative
-        largest = max(largest, size)
-        lastPrice = price.ticks
-        lastDistance = d
-        if rank == capturedRank { capturedLots = size }
-        (weightedOlder, weightedNewer) = (weightedNewer, weightedOlder + rankWeights[rank] * Double(size))
-        switch rank {
-        case 0: weighted1 = weightedOlder + weightedNewer
-        case 4: weighted5 = weightedOlder + weightedNewer
-        case 9: weighted10 = weightedOlder + weightedNewer
-        default: break
+    static func fold(_ top: borrowing BookTopLevels, from: Int, to: Int, _ first: inout Double, _ second: inout Double) {
+        var rank = from
+        while rank &+ 1 < to {
+            first += rankWeights[rank] * Double(top.lots(at: rank))
+            second += rankWeights[rank &+ 1] * Double(top.lots(at: rank &+ 1))
+            rank &+= 2
         }
-        return true
+        if rank < to { first += rankWeights[rank] * Double(top.lots(at: rank)) }
     }
 
     /// Whether the book's last frame changed any of the `levels` best levels these sums cover (when the side
@@ -122,15 +124,15 @@ struct BookSideSums: BookLevelVisitor, Sendable, BitwiseCopyable {
         return denominator > 0 ? (count * sumXY - sumX * sumY) / denominator : 0
     }
 
-    /// The slope from `Double` sums over distances from the mid `doubledMid / 2`, walking the book again: for
-    /// a crossed book or one whose integer sums could round (beyond 2⁵³).
+    /// The slope from `Double` sums over distances from the mid `doubledMid / 2`: for a crossed book or one
+    /// whose integer sums could round (beyond 2⁵³).
     @usableFromInline
-    static func floatingSlope(of book: borrowing OrderBook, side: BookSide, levels: Int, doubledMid: Int64) -> Double {
+    static func floatingSlope(of top: BookTopLevels, doubledMid: Int64) -> Double {
         var n = 0.0, sumX = 0.0, sumY = 0.0, sumXY = 0.0, sumXX = 0.0
         var cumulative: Int64 = 0
-        book.forEachLevel(side: side, maxLevels: levels) { level in
-            cumulative &+= level.quantity.lots
-            let x = Double(abs(2 &* level.price.ticks &- doubledMid)) * 0.5
+        for rank in 0..<top.count {
+            cumulative &+= top.lots(at: rank)
+            let x = Double(abs(2 &* top.price(at: rank).ticks &- doubledMid)) * 0.5
             let y = Double(cumulative)
             n += 1
             sumX += x

@@ -356,6 +356,44 @@ struct CollectingVisitor: BookLevelVisitor {
     }
 }
 
+@Suite struct CopyBestLevelsTests {
+    /// The copied levels are exactly the best levels with their sizes, distances and prices, whether they lie
+    /// within 64 ticks of the best (the read-every-tick path) or spread wider, across ladder word boundaries and
+    /// into the overflow store (the bitmap walk); one value refilled again and again never keeps stale levels.
+    @Test func copiedLevelsEqualTheBestLevelsOnDenseAndSparseBooks() {
+        var random = SplitMix64(seed: 31)
+        var top = BookTopLevels()
+        var densePaths = 0
+        for _ in 0..<400 {
+            var book = OrderBook(ladderCapacity: 256, overflowCapacity: 64)
+            book.reset()
+            let centre = random.int64(in: 10_000...20_000)
+            let spread = random.below(3) == 0 ? 600 : (random.below(2) == 0 ? 70 : 25)
+            for _ in 0..<random.below(150) {
+                let side: BookSide = random.below(2) == 0 ? .bid : .ask
+                let offset = random.int64(in: 1...Int64(spread))
+                let price = side == .bid ? centre - offset : centre + offset
+                book.apply(side: side, price: Price(ticks: price), quantity: Quantity(lots: random.int64(in: 0...9)))
+            }
+            book.endFrame(at: 1)
+            for side in [BookSide.bid, .ask] {
+                let maxLevels = 1 + random.below(BookTopLevels.capacity)
+                book.copyBestLevels(side: side, maxLevels: maxLevels, into: &top)
+                let expected = Array(levels(book, side, max: maxLevels))
+                #expect(top.side == side)
+                #expect(top.count == expected.count)
+                let copied = (0..<top.count).map { BookLevelPair(price: top.price(at: $0).ticks, quantity: top.lots(at: $0)) }
+                #expect(copied == expected)
+                let best = expected.first?.price ?? 0
+                #expect((0..<top.count).map { top.distance(at: $0) }
+                        == expected.map { side == .bid ? best - $0.price : $0.price - best })
+                if let last = expected.last, abs(last.price - best) < 64 { densePaths += 1 }
+            }
+        }
+        #expect(densePaths > 100)  // the read-every-tick path ran, not only the walk
+    }
+}
+
 /// Quantity on `side` inside the band, by the band's rational inequality over every level the book holds.
 func referenceDepth(_ book: OrderBook, _ side: BookSide, basisPoints: Int64) -> Int64 {
     guard let doubledMid = book.doubledMidTicks else { return 0 }
