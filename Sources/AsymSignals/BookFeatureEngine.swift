@@ -84,12 +84,12 @@ public struct BookFeatureEngine: Sendable {
         orderFlow = OrderFlowImbalance(windows: configuration.flowWindows)
         tradeFlow = TradeFlowImbalance(windows: configuration.flowWindows)
         bidDepletion = RollingTimeSum(window: configuration.depletionWindow)
-        askDepletion = bidDepletion
+        askDepletion = RollingTimeSum(window: configuration.depletionWindow)
         shortVariance = RollingTimeSum(window: configuration.volatilityWindows.short)
         longVariance = RollingTimeSum(window: configuration.volatilityWindows.long)
         levelSizes = RollingMedian(capacity: configuration.levelMedianSamples)
         spreads = RollingMedian(capacity: configuration.regimeMedianSamples)
-        depths = spreads
+        depths = RollingMedian(capacity: configuration.regimeMedianSamples)
     }
 
     // MARK: Updates

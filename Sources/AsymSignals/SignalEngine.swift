@@ -52,9 +52,13 @@ public struct SignalEngine<Strategies: Strategy>: Sendable {
         primary = CandleBuilder(timeframe: c.regime.timeframe)
         second = CandleBuilder(timeframe: c.confirmation.higherTimeframes.0)
         third = CandleBuilder(timeframe: c.confirmation.higherTimeframes.1)
-        let trend = TimeframeTrend(emaPeriod: c.confirmation.emaPeriod, atrPeriod: c.regime.atrPeriod,
-                                   slopeLookback: c.confirmation.slopeLookback, deadBand: c.confirmation.deadBand)
-        trends = (trend, trend, trend)
+        // Three separately built trends: copies of one would share their windows until each first updates,
+        // and the higher timeframes' first candles can close hours into a run, on the frame path.
+        let trend = {
+            TimeframeTrend(emaPeriod: c.confirmation.emaPeriod, atrPeriod: c.regime.atrPeriod,
+                           slopeLookback: c.confirmation.slopeLookback, deadBand: c.confirmation.deadBand)
+        }
+        trends = (trend(), trend(), trend())
     }
 
     /// The current regime, nil while the detector warms up.

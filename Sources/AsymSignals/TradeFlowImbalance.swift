@@ -12,8 +12,10 @@ public struct TradeFlowImbalance: Sendable {
 
     /// Windows in ns (default 1 s, 10 s, 60 s).
     public init(windows: (Int64, Int64, Int64) = (1_000_000_000, 10_000_000_000, 60_000_000_000)) {
-        buys = (RollingTimeSum(window: windows.0), RollingTimeSum(window: windows.1), RollingTimeSum(window: windows.2))
-        sells = buys
+        // Built twice, not copied: copies would share their buckets until each side's first write.
+        let sums = { (RollingTimeSum(window: windows.0), RollingTimeSum(window: windows.1), RollingTimeSum(window: windows.2)) }
+        buys = sums()
+        sells = sums()
     }
 
     /// Adds one trade of `quantity` lots by a `taker` at exchange `time` (ns).

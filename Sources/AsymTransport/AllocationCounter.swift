@@ -31,15 +31,23 @@ public enum AllocationCounter {
         return (result, after &- before)
     }
 
+    /// Starts or stops counting the calling thread's allocations (a per-thread counter, independent of
+    /// `setCounting`): a long-lived thread can count for its whole life and read `allocationsOnThisThread`
+    /// around the work it wants to check.
+    public static func setCountingOnThisThread(_ enabled: Bool) { CPlatform_thread_allocation_counting(enabled ? 1 : 0) }
+
+    /// The calling thread's allocations counted so far (a thread-local read, no atomic).
+    public static var allocationsOnThisThread: UInt64 { CPlatform_thread_allocations() }
+
     /// Runs `body` counting only this thread's allocations, so other threads (parallel tests, the
     /// journal thread) cannot disturb the count. `body` must not suspend.
     public static func countingOnThisThread<Result>(_ body: () throws -> Result) rethrows
         -> (result: Result, allocations: UInt64)
     {
-        CPlatform_thread_allocation_counting(1)
-        defer { CPlatform_thread_allocation_counting(0) }
-        let before = CPlatform_thread_allocations()
+        setCountingOnThisThread(true)
+        defer { setCountingOnThisThread(false) }
+        let before = allocationsOnThisThread
         let result = try body()
-        return (result, CPlatform_thread_allocations() &- before)
+        return (result, allocationsOnThisThread &- before)
     }
 }

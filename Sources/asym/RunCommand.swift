@@ -99,6 +99,7 @@ struct RunCommand: ParsableCommand {
             result.add(venue, summary, startingEquity: engineConfiguration.session.startingEquity)
         }
         result.latency = engine.status.latency
+        result.addAllocations(of: engine.status)
         result.journalDirectory = engineConfiguration.journalDirectory ?? ""
         result.databases = store.databases.map(\.path)
         result.database = result.databases.count == 1 ? result.databases[0] : configuration.store.sqlitePath

@@ -134,6 +134,7 @@ public struct DemoRunner {
         }
         let final = engine.status
         result.latency = final.latency
+        result.addAllocations(of: final)
         result.equityCurve.append((Double(MonotonicClock.nanoseconds() - started) / 1e9,
                                    summaries.reduce(0.0) { $0 + $1.summary.equity }))
         result.journalDirectory = journalDirectory

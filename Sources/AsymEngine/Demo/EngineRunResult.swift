@@ -15,6 +15,10 @@ public struct EngineRunResult: Sendable {
     public var pnl = 0.0
     public var maxDrawdown = 0.0
     public var latency = LatencyHistogram()
+    /// Allocations of the engine thread's frame path after each lane's warm-up, summed over venues, and the frames
+    /// they were counted over (nil: the binary cannot count allocations).
+    public var framePathAllocations: Int64?
+    public var framePathFrames: Int64 = 0
     public var journalDirectory = ""
     public var database = ""
     /// The SQLite databases written (one per venue).
@@ -42,8 +46,17 @@ public struct EngineRunResult: Sendable {
             + "\"signals\":\(signals),\"approved\":\(approved),\"denied\":{\(denials)},\"orders\":\(orders),"
             + "\"fills\":\(fills),\"pnl\":\(JSONText.number(pnl)),\"max_drawdown\":\(JSONText.number(maxDrawdown)),"
             + "\"latency_ns\":{\"p50\":\(percentiles.p50),\"p99\":\(percentiles.p99),\"p999\":\(percentiles.p999)},"
+            + "\"frame_path_allocations\":\(framePathAllocations.map(String.init) ?? "null"),"
+            + "\"frame_path_frames\":\(framePathFrames),"
             + "\"journal_dir\":\(JSONText.quoted(journalDirectory)),\"db\":\(JSONText.quoted(database)),"
             + "\"report\":\(JSONText.quoted(report))}"
+    }
+
+    /// Takes the frame path's allocation counts from the final status.
+    public mutating func addAllocations(of status: EngineStatus) {
+        framePathFrames = status.venues.reduce(0) { $0 + $1.framePathFramesCounted }
+        let counts = status.venues.map(\.framePathAllocations)
+        framePathAllocations = counts.contains { $0 == nil } ? nil : counts.reduce(0) { $0 + ($1 ?? 0) }
     }
 
     /// Adds one venue's final summary.

@@ -16,6 +16,9 @@ public enum EngineRunResultText {
                             result.maxDrawdown * 100))
         lines.append("  tick→decision p50 \(EngineStatusText.duration(latency.p50)), p99 \(EngineStatusText.duration(latency.p99)), "
                      + "p99.9 \(EngineStatusText.duration(latency.p999)) over \(latency == .init(p50: 0, p99: 0, p999: 0, max: 0) ? 0 : result.latency.count) decisions")
+        if let allocations = result.framePathAllocations, result.framePathFrames > 0 {
+            lines.append("  frame path allocations after warm-up: \(allocations) in \(result.framePathFrames) frames")
+        }
         if result.aiRounds > 0 {
             lines.append("  AI consensus: \(result.aiRounds) rounds, \(result.aiBiasesPublished) biases published")
         }

@@ -1,7 +1,7 @@
 public import AsymExecution
 public import AsymRisk
 
-/// What a `TradingSession` counted: plain numbers (the denial array is allocated once, at start).
+/// What a `TradingSession` counted: plain numbers.
 public struct TradingSessionSummary: Sendable, Equatable {
     /// Records the journal could not take (each halted trading).
     public var journalFailures = 0
@@ -14,7 +14,7 @@ public struct TradingSessionSummary: Sendable, Equatable {
     /// Entry intents the gate approved.
     public var approved: Int64 = 0
     /// Entry intents the gate denied, indexed by `DenialReason.rawValue`.
-    public var denied: [Int64] = Array(repeating: 0, count: Int(DenialReason.allCases.map(\.rawValue).max()!) + 1)
+    public var denied = DenialCounts()
     /// Exit intents from the `ExitManager`, and the gate's verdicts on them.
     public var exitIntents: Int64 = 0
     public var exitsApproved: Int64 = 0
@@ -51,7 +51,7 @@ public struct TradingSessionSummary: Sendable, Equatable {
     public init() {}
 
     /// Entry intents denied, all reasons.
-    public var deniedTotal: Int64 { denied.reduce(0, +) }
+    public var deniedTotal: Int64 { denied.total }
 
     /// Denials of `reason`.
     public func denials(_ reason: DenialReason) -> Int64 { denied[Int(reason.rawValue)] }

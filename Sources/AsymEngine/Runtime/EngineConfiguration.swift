@@ -26,6 +26,9 @@ public struct EngineConfiguration: Sendable {
     public var ringSlots = 1024
     /// How often the engine thread publishes its status snapshot, ns.
     public var statusInterval: Int64 = 100_000_000
+    /// Frames per lane before the engine thread starts counting the frame path's allocations (`VenueStatus`):
+    /// the first frames may still size buffers that then stay.
+    public var allocationWarmUpFrames: Int64 = 5_000
     /// Feed heartbeats and reconnects (tests and the demo shorten them).
     public var feedConnectTimeout: Duration = .seconds(10)
 

@@ -176,6 +176,10 @@ public final class EngineRuntime: @unchecked Sendable {
     // MARK: - Engine thread
 
     private func runEngineLoop() {
+        // The lanes read this thread's counter around each pump, so the frame path's allocations are measured in
+        // every run, not only in benchmarks.
+        AllocationCounter.setCountingOnThisThread(true)
+        defer { AllocationCounter.setCountingOnThisThread(false) }
         var idlePolls = 0
         var lastStatus: Int64 = 0
         let sleepMicroseconds = UInt32(max(0, configuration.idleSleepMicroseconds))
@@ -255,6 +259,7 @@ struct LaneBuilder: MarketDataVisitor {
         return try TradingLane(processor: processor, instruments: session.instruments, ring: ring, liveFeed: liveFeed,
                                recordingFeed: recordingFeed, journal: journal, clock: configuration.clock,
                                configuration: sessionConfiguration, recovery: recovery,
+                               allocationWarmUpFrames: configuration.allocationWarmUpFrames,
                                briefCells: consensus?.briefCells(of: plan.venue) ?? [], outbox: consensus?.outbox(of: plan.venue))
     }
 }

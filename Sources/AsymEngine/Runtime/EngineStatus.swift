@@ -44,6 +44,10 @@ public struct VenueStatus: Sendable {
     public var journalDurableSequence: UInt64 = 0
     public var latency = LatencyHistogram()
     public var frameLatency = LatencyHistogram()
+    /// Allocations the engine thread made processing frames (ring pop through journal enqueue) after the lane's
+    /// warm-up, over `framePathFramesCounted` frames; nil when the binary cannot count allocations.
+    public var framePathAllocations: Int64?
+    public var framePathFramesCounted: Int64 = 0
 
     public init(venue: Venue) { self.venue = venue }
 }

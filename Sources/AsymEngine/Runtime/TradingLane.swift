@@ -4,6 +4,7 @@ import AsymJournal
 import AsymRing
 import AsymRisk
 import AsymSignals
+import AsymTransport
 import Foundation
 
 /// A venue's frame source, ring and `TradingSession`: the engine thread pumps frames from the ring through
@@ -22,12 +23,19 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
     let outbox: ConsensusOutbox?
     /// Frames taken from the ring (for a recording: lines consumed; checkpoints journal the replay position).
     private(set) var framesPumped: Int64 = 0
+    /// Frames after which pumps count their allocations, and what they counted: every allocation the engine
+    /// thread made inside `pump` (ring pop through journal enqueue) once warm-up was over, and over how many frames.
+    let allocationWarmUpFrames: Int64
+    private(set) var framePathAllocations: UInt64 = 0
+    private(set) var framePathFramesCounted: Int64 = 0
 
     init(processor: MarketDataProcessor<Rules>, instruments: [Instrument], ring: FrameRing, liveFeed: LiveFeed?,
          recordingFeed: RecordingFeed?, journal: Journal?, clock: EngineClock,
          configuration: TradingSessionConfiguration, recovery: TradingSessionRecovery,
+         allocationWarmUpFrames: Int64 = 5_000,
          briefCells: [MarketBriefCell] = [], outbox: ConsensusOutbox? = nil) throws(TradingSessionRecoveryError) {
         self.clock = clock
+        self.allocationWarmUpFrames = allocationWarmUpFrames
         self.briefCells = briefCells
         self.outbox = outbox
         venue = Rules.Codec.venue
@@ -61,8 +69,13 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
     func pump(limit: Int) -> Int {
         // The consensus's records reach the journal through this thread, its one producer.
         if let outbox, let journal { _ = outbox.drain(into: journal, limit: 64) }
+        let allocationsBefore = AllocationCounter.allocationsOnThisThread
         let count = pump.pumpAvailable(limit: limit)
         guard count > 0 else { return 0 }
+        if framesPumped >= allocationWarmUpFrames {
+            framePathAllocations &+= AllocationCounter.allocationsOnThisThread &- allocationsBefore
+            framePathFramesCounted &+= Int64(count)
+        }
         framesPumped &+= Int64(count)
         return count
     }
@@ -142,6 +155,8 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
         status.tradingState = session.gate.state.description
         status.latency = session.latencyHistogram
         status.frameLatency = session.frameHistogram
+        if AllocationCounter.isAvailable { status.framePathAllocations = Int64(framePathAllocations) }
+        status.framePathFramesCounted = framePathFramesCounted
         if let journal {
             status.journalSequence = journal.lastSequence
             status.journalDurableSequence = journal.durableSequence
