@@ -177,27 +177,12 @@ struct LadderSide: Sendable {
     }
 
     /// Calls `body(key, quantity)` best-first (descending key) until it returns `false`.
-    ///
-    /// Walks one occupancy word at a time: within a word the next level is a leading-zero count on a
-    /// register, so a dense book costs a few cycles per level instead of a dependent load and mask.
-    /// - Complexity: O(visited levels) plus one bitmap step per non-empty word.
+    /// - Complexity: O(visited levels) plus one bitmap step per non-empty word (`OccupiedSlotWalk`).
     @inlinable
     func forEachLevel(_ body: (Int64, Int64) -> Bool) {
-        if bestSlot >= 0 {
-            var wordIndex = bestSlot &>> 6
-            var bits = word(wordIndex) & (UInt64.max &>> UInt64(63 &- (bestSlot & 63)))
-            while true {
-                while bits != 0 {
-                    let bit = 63 &- bits.leadingZeroBitCount
-                    let slot = wordIndex &<< 6 | bit
-                    if !body(base &+ Int64(slot), storage[slot]) { return }
-                    bits ^= 1 &<< UInt64(bit)
-                }
-                let next = highestOccupied(atOrBelow: wordIndex &<< 6 &- 1)
-                if next < 0 { break }
-                wordIndex = next &>> 6
-                bits = word(wordIndex)  // `next` is its highest set bit
-            }
+        var walk = OccupiedSlotWalk(from: bestSlot, in: self)
+        while let slot = walk.next(in: self) {
+            if !body(base &+ Int64(slot), storage[slot]) { return }
         }
         var index = overflow.count &- 1
         while index >= 0 {

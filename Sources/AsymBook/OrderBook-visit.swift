@@ -39,27 +39,14 @@ extension LadderSide {
         var visitor = target
         defer { target = visitor }
         var remaining = maxLevels
-        if bestSlot >= 0 {
-            var wordIndex = bestSlot &>> 6
-            var bits = word(wordIndex) & (UInt64.max &>> UInt64(63 &- (bestSlot & 63)))
-            let bestOffset = Int64(bestSlot)
-            while true {
-                while bits != 0 {
-                    let bit = 63 &- bits.leadingZeroBitCount
-                    bits ^= 1 &<< UInt64(bit)
-                    let slot = wordIndex &<< 6 | bit
-                    let key = base &+ Int64(slot)
-                    let price = Price(ticks: negatingKeys ? 0 &- key : key)
-                    guard visitor.visit(price: price, distance: bestOffset &- Int64(slot), lots: storage[slot])
-                    else { return }
-                    remaining &-= 1
-                    if remaining == 0 { return }
-                }
-                let next = highestOccupied(atOrBelow: wordIndex &<< 6 &- 1)
-                if next < 0 { break }
-                wordIndex = next &>> 6
-                bits = word(wordIndex)  // `next` is its highest set bit
-            }
+        var walk = OccupiedSlotWalk(from: bestSlot, in: self)
+        let bestOffset = Int64(bestSlot)
+        while let slot = walk.next(in: self) {
+            let key = base &+ Int64(slot)
+            let price = Price(ticks: negatingKeys ? 0 &- key : key)
+            guard visitor.visit(price: price, distance: bestOffset &- Int64(slot), lots: storage[slot]) else { return }
+            remaining &-= 1
+            if remaining == 0 { return }
         }
         var index = overflow.count &- 1
         while index >= 0 {
@@ -114,27 +101,15 @@ extension LadderSide {
             return
         }
         var rank = 0
-        if bestSlot >= 0 {
-            var wordIndex = bestSlot &>> 6
-            var bits = word(wordIndex) & (UInt64.max &>> UInt64(63 &- (bestSlot & 63)))
-            let bestOffset = Int64(bestSlot)
-            while true {
-                while bits != 0 {
-                    let bit = 63 &- bits.leadingZeroBitCount
-                    bits ^= 1 &<< UInt64(bit)
-                    let slot = wordIndex &<< 6 | bit
-                    output[rank] = storage[slot]
-                    output[64 &+ rank] = bestOffset &- Int64(slot)
-                    rank &+= 1
-                    if rank == maxLevels {
-                        top.levelCount = rank
-                        return
-                    }
-                }
-                let next = highestOccupied(atOrBelow: wordIndex &<< 6 &- 1)
-                if next < 0 { break }
-                wordIndex = next &>> 6
-                bits = word(wordIndex)  // `next` is its highest set bit
+        var walk = OccupiedSlotWalk(from: bestSlot, in: self)
+        let bestOffset = Int64(bestSlot)
+        while let slot = walk.next(in: self) {
+            output[rank] = storage[slot]
+            output[64 &+ rank] = bestOffset &- Int64(slot)
+            rank &+= 1
+            if rank == maxLevels {
+                top.levelCount = rank
+                return
             }
         }
         var index = overflow.count &- 1
@@ -145,5 +120,39 @@ extension LadderSide {
             index &-= 1
         }
         top.levelCount = rank
+    }
+}
+
+/// The ladder's occupied slots best first (descending), a word of the occupancy bitmap at a time: within a word
+/// the next slot is a leading-zero count on a register, so a dense top of book costs a few cycles per level.
+@usableFromInline
+struct OccupiedSlotWalk {
+    @usableFromInline var wordIndex: Int
+    @usableFromInline var bits: UInt64
+
+    /// A walk from `bestSlot` down (none when it is negative: an empty ladder).
+    @inlinable
+    init(from bestSlot: Int, in side: borrowing LadderSide) {
+        guard bestSlot >= 0 else {
+            wordIndex = 0
+            bits = 0
+            return
+        }
+        wordIndex = bestSlot &>> 6
+        bits = side.word(wordIndex) & (UInt64.max &>> UInt64(63 &- (bestSlot & 63)))
+    }
+
+    /// The next occupied slot, or nil past the lowest.
+    @inlinable
+    mutating func next(in side: borrowing LadderSide) -> Int? {
+        while bits == 0 {
+            let next = side.highestOccupied(atOrBelow: wordIndex &<< 6 &- 1)
+            if next < 0 { return nil }
+            wordIndex = next &>> 6
+            bits = side.word(wordIndex)  // `next` is its highest set bit
+        }
+        let bit = 63 &- bits.leadingZeroBitCount
+        bits ^= 1 &<< UInt64(bit)
+        return wordIndex &<< 6 | bit
     }
 }
