@@ -28,6 +28,10 @@ public struct BookTopLevels: Sendable {
     @inlinable
     public func lots(at rank: Int) -> Int64 { storage[rank] }
 
+    /// The size in lots of the level at `rank`, or 0 when the side holds fewer levels.
+    @inlinable
+    public func lotsOrZero(at rank: Int) -> Int64 { rank < levelCount ? storage[rank] : 0 }
+
     /// The distance in ticks of the level at `rank` from the side's best price (0 at the touch).
     @inlinable
     public func distance(at rank: Int) -> Int64 { storage[Self.capacity &+ rank] }

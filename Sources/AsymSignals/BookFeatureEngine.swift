@@ -355,14 +355,14 @@ public struct BookFeatureEngine: Sendable {
         memo.wallJudgement = judgement
         if changed.bids || judgementChanged {
             bidWalls = Double(topBids.largest) >= wallLots
-                ? judgeWalls(bidLevels, wallLots: wallLots, median: median, whaleLots: whaleLots,
-                             receiveTime: receiveTime, observe: usable)
+                ? Self.judgeWalls(bidLevels, spoof: &spoof, wallLots: wallLots, median: median, whaleLots: whaleLots,
+                                  receiveTime: receiveTime, observe: usable)
                 : (0, -1)
         }
         if changed.asks || judgementChanged {
             askWalls = Double(topAsks.largest) >= wallLots
-                ? judgeWalls(askLevels, wallLots: wallLots, median: median, whaleLots: whaleLots,
-                             receiveTime: receiveTime, observe: usable)
+                ? Self.judgeWalls(askLevels, spoof: &spoof, wallLots: wallLots, median: median, whaleLots: whaleLots,
+                                  receiveTime: receiveTime, observe: usable)
                 : (0, -1)
         }
         storedFeatures.bidWhales = bidWalls.whales
@@ -371,8 +371,7 @@ public struct BookFeatureEngine: Sendable {
         storedFeatures.askWhaleDistance = askWalls.nearest
 
         if storedFeatures.updates % Int64(configuration.levelSampleInterval) == 0 {
-            let levels = sampleAsk ? askLevels : bidLevels
-            let sample = sampleRank < levels.count ? levels.lots(at: sampleRank) : 0
+            let sample = sampleAsk ? askLevels.lotsOrZero(at: sampleRank) : bidLevels.lotsOrZero(at: sampleRank)
             if sample > 0 { levelSizes.push(Double(sample)) }
             sampleAsk.toggle()
             if !sampleAsk {
@@ -384,9 +383,11 @@ public struct BookFeatureEngine: Sendable {
 
     /// Counts whale levels in the top N of a side and hands spoof candidates to the detector, best first:
     /// only levels of at least `wallLots` (the smaller of the whale and candidate thresholds) can be either.
+    /// Static, so the engine lends its copy of the levels and its detector at once without copying either.
     @inlinable
-    mutating func judgeWalls(_ levels: borrowing BookTopLevels, wallLots: Double, median: Double, whaleLots: Double,
-                             receiveTime: Int64, observe: Bool) -> (whales: Int32, nearest: Int64) {
+    static func judgeWalls(_ levels: borrowing BookTopLevels, spoof: inout SpoofDetector, wallLots: Double,
+                           median: Double, whaleLots: Double, receiveTime: Int64,
+                           observe: Bool) -> (whales: Int32, nearest: Int64) {
         var whales: Int32 = 0
         var nearest: Int64 = -1
         for rank in 0..<levels.count {

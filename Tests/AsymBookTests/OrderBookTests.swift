@@ -312,50 +312,6 @@ extension OrderBook {
     }
 }
 
-/// Collects what `visitBestLevels` hands over, stopping after `stopAfter` levels.
-struct CollectingVisitor: BookLevelVisitor {
-    var levels: [BookLevelPair] = []
-    var distances: [Int64] = []
-    var stopAfter = Int.max
-
-    mutating func visit(price: Price, distance: Int64, lots: Int64) -> Bool {
-        levels.append(BookLevelPair(price: price.ticks, quantity: lots))
-        distances.append(distance)
-        return levels.count < stopAfter
-    }
-}
-
-@Suite struct VisitBestLevelsTests {
-    /// The visitor gets exactly what `forEachLevel` visits, with each level's distance from the side's best
-    /// price, across the ladder window, its word boundaries and the overflow store beyond it; it stops at
-    /// `maxLevels` or when it returns `false`.
-    @Test func visitedLevelsEqualTheLevelsBestFirstWithTheirDistances() {
-        var random = SplitMix64(seed: 9)
-        for _ in 0..<300 {
-            var book = OrderBook(ladderCapacity: 256, overflowCapacity: 64)
-            book.reset()
-            let centre = random.int64(in: 10_000...20_000)
-            for _ in 0..<random.below(120) {
-                let side: BookSide = random.below(2) == 0 ? .bid : .ask
-                let offset = random.below(4) == 0 ? random.int64(in: 1...600) : random.int64(in: 1...40)
-                let price = side == .bid ? centre - offset : centre + offset
-                book.apply(side: side, price: Price(ticks: price), quantity: Quantity(lots: random.int64(in: 0...9)))
-            }
-            book.endFrame(at: 1)
-            for side in [BookSide.bid, .ask] {
-                let maxLevels = random.below(80)
-                var visitor = CollectingVisitor()
-                if random.below(4) == 0 { visitor.stopAfter = 1 + random.below(10) }
-                book.visitBestLevels(side: side, maxLevels: maxLevels, &visitor)
-                let expected = Array(levels(book, side, max: min(maxLevels, visitor.stopAfter)))
-                #expect(visitor.levels == expected)
-                let best = expected.first?.price ?? 0
-                #expect(visitor.distances == expected.map { side == .bid ? best - $0.price : $0.price - best })
-            }
-        }
-    }
-}
-
 @Suite struct CopyBestLevelsTests {
     /// The copied levels are exactly the best levels with their sizes, distances and prices, whether they lie
     /// within 64 ticks of the best (the read-every-tick path) or spread wider, across ladder word boundaries and

@@ -32,7 +32,7 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
     init(processor: MarketDataProcessor<Rules>, instruments: [Instrument], ring: FrameRing, liveFeed: LiveFeed?,
          recordingFeed: RecordingFeed?, journal: Journal?, clock: EngineClock,
          configuration: TradingSessionConfiguration, recovery: TradingSessionRecovery,
-         allocationWarmUpFrames: Int64 = 5_000,
+         allocationWarmUpFrames: Int64,
          briefCells: [MarketBriefCell] = [], outbox: ConsensusOutbox? = nil) throws(TradingSessionRecoveryError) {
         self.clock = clock
         self.allocationWarmUpFrames = allocationWarmUpFrames
