@@ -11,7 +11,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Run the engine as configured: live feeds or a recording, paper orders by default.",
         discussion: """
             Start is refused with a clear message when the configuration is invalid (unknown keys, limits above the \
-            hard caps), a secret is missing, or the journal cannot be opened. SIGINT or SIGTERM stops cleanly with \
+            hard caps), a secret is missing, the journal cannot be opened or recovered, or this machine's clock is \
+            more than 1 s off a venue's server time (an unreachable venue is reported, not checked). SIGINT or SIGTERM stops cleanly with \
             the journal flushed; SIGUSR1 or the kill file pulls the kill switch.
             """
     )
@@ -53,6 +54,10 @@ struct RunCommand: ParsableCommand {
             try engine.start()
         } catch {
             throw CommandFailure("refusing to start: \(error)")
+        }
+        for (venue, outcome) in engine.clockReadings {
+            let line = "clock vs \(venue): \(outcome)\n"
+            (json ? FileHandle.standardError : FileHandle.standardOutput).write(Data(line.utf8))
         }
         let watcher = KillSwitchWatcher(killSwitch: killSwitch, killFilePath: killFile)
         defer { watcher.stop() }

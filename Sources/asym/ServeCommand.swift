@@ -56,6 +56,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seconds between server ping frames (default: 180 for Binance, none otherwise).")
     var pingInterval: Double?
 
+    @Option(help: "Milliseconds added to this machine's clock in the venue's server-time answers (a skewed venue).")
+    var clockOffsetMs: Int64 = 0
+
     @Flag(help: "Replay even while no client is subscribed.")
     var freeRun = false
 
@@ -81,10 +84,11 @@ struct ServeCommand: ParsableCommand {
             dropBookFrame: dropFrame, duplicateBookFrame: duplicateFrame, malformedBookFrame: malformedFrame,
             disconnectAfterFrames: disconnectAfter, stallAfterFrames: stallAfter,
             stallDuration: .milliseconds(Int64((stallSeconds ?? 5) * 1000)))
-        let configuration = VenueEmulatorConfiguration(
+        var configuration = VenueEmulatorConfiguration(
             venue: venue, recordingPath: recording, host: host, port: port,
             pacing: asFastAsPossible ? .asFastAsPossible : .speed(speed), faults: faults,
             pingInterval: pingInterval.map { .milliseconds(Int64($0 * 1000)) }, waitsForSubscribers: !freeRun)
+        configuration.clockOffset = .milliseconds(clockOffsetMs)
         let emulator: VenueEmulator
         do {
             emulator = try VenueEmulator(configuration: configuration) { line in emit("serve: \(line)") }

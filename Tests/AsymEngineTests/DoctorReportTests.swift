@@ -53,6 +53,29 @@ import TestSupport
         }
     }
 
+    @Test func theDoctorReadsTheClockAtTheRESTTwinOfAVenuesWebSocketOverride() throws {
+        try TemporaryDirectory.with { directory in
+            let recording = directory.path("okx.txt")
+            _ = try SyntheticRecording.write(venue: .okx, frames: 20, seed: 3, to: recording, labelsPath: nil)
+            var configuration = VenueEmulatorConfiguration(venue: .okx, recordingPath: recording)
+            configuration.clockOffset = .seconds(-3)
+            let emulator = try VenueEmulator(configuration: configuration)
+            defer { emulator.stop() }
+            let path = directory.path("asym.toml")
+            try """
+                [venues.okx]
+                base_url = "ws://127.0.0.1:\(emulator.port)"
+                [journal]
+                directory = "\(directory.path("journal"))"
+
+                """.write(toFile: path, atomically: true, encoding: .utf8)
+            let report = DoctorReport.run(configurationPath: path, minimumFreeBytes: 0)
+            let clock = try #require(report.checks.first { $0.name == "clock vs okx" })
+            #expect(clock.verdict == .failed && clock.detail.hasPrefix("skew +3"), "\(clock.detail)")
+            #expect(!report.passed)
+        }
+    }
+
     @Test func anUnwritableJournalDirectoryFails() {
         let check = DoctorReport.journalCheck("/proc/asym-journal", minimumFreeBytes: 0)
         #expect(check.verdict == .failed)

@@ -170,5 +170,59 @@ import TestSupport
         #expect { try unreachable.start() } throws: { error in
             if case EngineError.feedFailed(.bybit, _) = error { true } else { false }
         }
+        // Its clock could not be read either: reported offline, which alone refuses nothing.
+        guard case .offline? = unreachable.clockReadings.first?.outcome else {
+            Issue.record("expected an offline clock reading, got \(String(describing: unreachable.clockReadings.first))")
+            return
+        }
+    }
+
+    /// A Bybit plan fed by an emulator whose clock is `offset` off this machine's.
+    static func withSkewedVenue(_ offset: Duration, _ body: (EngineConfiguration, VenueEmulator) throws -> Void) throws {
+        try TemporaryDirectory.with { directory in
+            let path = try Self.recording(directory, frames: 200)
+            var emulatorConfiguration = VenueEmulatorConfiguration(venue: .bybit, recordingPath: path,
+                                                                   pacing: .asFastAsPossible)
+            emulatorConfiguration.clockOffset = offset
+            let emulator = try VenueEmulator(configuration: emulatorConfiguration)
+            defer { emulator.stop() }
+            var configuration = try Self.configuration(path)
+            configuration.venues = [EngineVenuePlan(venue: .bybit, source: .webSocket(baseURL: "ws://127.0.0.1:\(emulator.port)"))]
+            configuration.feedConnectTimeout = .seconds(5)
+            try body(configuration, emulator)
+        }
+    }
+
+    @Test func aVenueClockTwoSecondsBehindRefusesTheStartBeforeAnyFeedConnects() throws {
+        try Self.withSkewedVenue(.seconds(-2)) { configuration, emulator in
+            let engine = try EngineRuntime(configuration: configuration)
+            #expect { try engine.start() } throws: { error in
+                guard case let EngineError.clockSkew(venue, skew, limit) = error else { return false }
+                return venue == .bybit && skew > 1_900_000_000 && skew < 2_100_000_000 && limit == 1_000_000_000
+                    && "\(error)".contains("ahead of bybit's server time")
+            }
+            #expect(emulator.summary.serverTimesServed == 3, "the best of three round trips")
+            #expect(emulator.summary.connectionsAccepted == 0, "no feed was connected")
+        }
+    }
+
+    @Test func aVenueClockAheadBeyondTheLimitRefusesTooAndWithinItStarts() throws {
+        try Self.withSkewedVenue(.milliseconds(1_500)) { configuration, _ in
+            #expect { try EngineRuntime(configuration: configuration).start() } throws: { error in
+                if case EngineError.clockSkew(.bybit, let skew, _) = error { skew < -1_400_000_000 } else { false }
+            }
+        }
+        try Self.withSkewedVenue(.milliseconds(400)) { configuration, emulator in
+            emulator.start()
+            let engine = try EngineRuntime(configuration: configuration)
+            try engine.start()
+            engine.stop()
+            let reading = try #require(engine.clockReadings.first)
+            guard case .measured(let skew, _) = reading.outcome else {
+                Issue.record("expected a measurement, got \(reading.outcome)")
+                return
+            }
+            #expect(reading.venue == .bybit && skew < -300_000_000 && skew > -500_000_000)
+        }
     }
 }

@@ -168,6 +168,29 @@ import TestSupport
         }
     }
 
+    @Test func eachVenueAnswersItsServerTimeEndpointInItsOwnShapeShiftedByTheClockOffset() throws {
+        try TemporaryDirectory.with { directory in
+            for venue in Venue.allCases {
+                let recording = try H.recording(venue, frames: 20, in: directory)
+                var configuration = VenueEmulatorConfiguration(venue: venue, recordingPath: recording.path)
+                configuration.clockOffset = .seconds(-30)
+                let emulator = try VenueEmulator(configuration: configuration)
+                defer { emulator.stop() }
+                let http = try HTTPClient()
+                let before = WallClock.nanoseconds()
+                let response = try http.get("http://127.0.0.1:\(emulator.port)\(ClockSkewProbe.path(venue))")
+                let after = WallClock.nanoseconds()
+                #expect(response.status == 200)
+                let told = try #require(ClockSkewProbe.serverTime(venue, body: response.body), "\(venue)")
+                // Binance and OKX answer in ms: allow the truncation.
+                #expect(told >= before - 30_000_000_000 - 1_000_000 && told <= after - 30_000_000_000, "\(venue)")
+                let other = Venue.allCases.first { $0 != venue }!
+                #expect(try http.get("http://127.0.0.1:\(emulator.port)\(ClockSkewProbe.path(other))").status == 404)
+                #expect(emulator.summary.serverTimesServed == 1)
+            }
+        }
+    }
+
     @Test func binanceServerPingFramesAreAnsweredByTheClient() throws {
         try TemporaryDirectory.with { directory in
             let recording = try H.recording(.binance, frames: 50, in: directory)

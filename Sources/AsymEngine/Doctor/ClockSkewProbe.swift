@@ -8,16 +8,25 @@ import Foundation
 /// more than 1 s ahead), so a skew above 1 s refuses a live start.
 public struct ClockSkewProbe: Sendable {
     /// What a probe found.
-    public enum Outcome: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable, CustomStringConvertible {
         /// local − venue, ns (positive: the local clock is ahead), and the round trip it was measured over.
         case measured(skew: Int64, roundTrip: Int64)
         /// The venue could not be reached (no network): reported as offline, not as a failure.
         case offline(reason: String)
         /// The venue answered something that is not its time.
         case unreadable(reason: String)
+
+        public var description: String {
+            switch self {
+            case let .measured(skew, roundTrip):
+                String(format: "skew %+.1f ms (round trip %.1f ms)", Double(skew) / 1e6, Double(roundTrip) / 1e6)
+            case .offline(let reason): "venue unreachable: \(reason)"
+            case .unreadable(let reason): reason
+            }
+        }
     }
 
-    /// The REST base per venue (tests point it at a loopback server).
+    /// The REST base per venue; a venue not listed is probed at its production API.
     public var baseURL: [Venue: String]
     public var timeoutMilliseconds = 3_000
 
@@ -25,20 +34,26 @@ public struct ClockSkewProbe: Sendable {
         self.baseURL = baseURL
     }
 
-    static func defaultBase(_ venue: Venue) -> String {
-        switch venue {
-        case .bybit: "https://api.bybit.com"
-        case .binance: "https://fapi.binance.com"
-        case .okx: "https://www.okx.com"
-        }
-    }
-
+    /// The path of `venue`'s server-time endpoint.
     static func path(_ venue: Venue) -> String {
         switch venue {
         case .bybit: "/v5/market/time"
         case .binance: "/fapi/v1/time"
         case .okx: "/api/v5/public/time"
         }
+    }
+
+    /// Probes `venue` up to `samples` times and keeps the reading with the shortest round trip, whose
+    /// midpoint estimate is the tightest (the NTP rule); stops at the first probe that is not a measurement.
+    public func probe(_ venue: Venue, samples: Int) -> Outcome {
+        var best: Outcome?
+        for _ in 0..<max(1, samples) {
+            let outcome = probe(venue)
+            guard case .measured(_, let roundTrip) = outcome else { return outcome }
+            if case .measured(_, let bestRoundTrip)? = best, bestRoundTrip <= roundTrip { continue }
+            best = outcome
+        }
+        return best!
     }
 
     /// Probes `venue` once.
@@ -52,7 +67,8 @@ public struct ClockSkewProbe: Sendable {
         } catch {
             return .offline(reason: "\(error)")
         }
-        let url = (baseURL[venue] ?? Self.defaultBase(venue)) + Self.path(venue)
+        let base = baseURL[venue] ?? LiveFeedConfiguration.restBaseURL(for: venue, webSocketBase: nil)
+        let url = base + Self.path(venue)
         let sent = WallClock.nanoseconds()
         let response: HTTPResponse
         do {

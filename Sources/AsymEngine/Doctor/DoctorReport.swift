@@ -49,18 +49,21 @@ public struct DoctorReport: Sendable {
             report.checks.append(Check(name: "config", verdict: .ok, detail: "no --config: defaults"))
         }
         report.checks.append(journalCheck(configuration.journal.directory, minimumFreeBytes: minimumFreeBytes))
+        var probe = probe
+        for settings in configuration.venues where probe.baseURL[settings.venue] == nil {
+            probe.baseURL[settings.venue] = LiveFeedConfiguration.restBaseURL(for: settings.venue,
+                                                                              webSocketBase: settings.baseURL)
+        }
         for venue in configuration.venues.map(\.venue) {
-            switch probe.probe(venue) {
-            case let .measured(skew, roundTrip):
-                let verdict: Verdict = abs(skew) > 1_000_000_000 ? .failed : abs(skew) > 250_000_000 ? .warning : .ok
-                report.checks.append(Check(name: "clock vs \(venue)", verdict: verdict,
-                                           detail: String(format: "skew %+.1f ms (round trip %.1f ms); live start needs |skew| ≤ 1000 ms",
-                                                          Double(skew) / 1e6, Double(roundTrip) / 1e6)))
-            case .offline(let reason):
-                report.checks.append(Check(name: "clock vs \(venue)", verdict: .offline, detail: "venue unreachable: \(reason)"))
-            case .unreadable(let reason):
-                report.checks.append(Check(name: "clock vs \(venue)", verdict: .warning, detail: reason))
+            let outcome = probe.probe(venue, samples: 3)
+            let verdict: Verdict = switch outcome {
+            case .measured(let skew, _):
+                abs(skew) > EngineConfiguration.defaultMaximumClockSkew ? .failed : abs(skew) > 250_000_000 ? .warning : .ok
+            case .offline: .offline
+            case .unreadable: .warning
             }
+            let rule = if case .measured = outcome { "; live start needs |skew| ≤ 1000 ms" } else { "" }
+            report.checks.append(Check(name: "clock vs \(venue)", verdict: verdict, detail: outcome.description + rule))
         }
         return report
     }

@@ -12,8 +12,7 @@ public struct LiveFeedConfiguration: Sendable {
     /// Scheme, host and port of the WebSocket endpoint (e.g. `ws://127.0.0.1:9000`); the venue's path is
     /// appended. Nil ⇒ the public production endpoint.
     public var baseURL: String?
-    /// Binance REST base for depth snapshots; nil ⇒ `https://fapi.binance.com`, or the HTTP twin of
-    /// ``baseURL`` when that is overridden (the emulator answers REST on its feed port).
+    /// REST base (Binance depth snapshots); nil ⇒ ``restBaseURL(for:webSocketBase:)``.
     public var restBaseURL: String?
     /// Whether trades are subscribed besides the book.
     public var includesTrades: Bool
@@ -83,11 +82,22 @@ public struct LiveFeedConfiguration: Sendable {
         return base
     }
 
-    /// The Binance REST base in use.
+    /// The REST base in use.
     public var effectiveRestBaseURL: String {
-        if let restBaseURL { return restBaseURL }
-        guard baseURL != nil else { return "https://fapi.binance.com" }
-        let base = effectiveBaseURL
+        restBaseURL ?? Self.restBaseURL(for: venue, webSocketBase: baseURL)
+    }
+
+    /// The public REST base of `venue`: its production API, or the HTTP twin of an overridden WebSocket base
+    /// (`ws://127.0.0.1:9000` ⇒ `http://127.0.0.1:9000`; the emulator answers REST on its feed port).
+    public static func restBaseURL(for venue: Venue, webSocketBase: String?) -> String {
+        guard var base = webSocketBase else {
+            switch venue {
+            case .bybit: return "https://api.bybit.com"
+            case .binance: return "https://fapi.binance.com"
+            case .okx: return "https://www.okx.com"
+            }
+        }
+        while base.hasSuffix("/") { base.removeLast() }
         if base.hasPrefix("wss://") { return "https://" + base.dropFirst(6) }
         if base.hasPrefix("ws://") { return "http://" + base.dropFirst(5) }
         return base

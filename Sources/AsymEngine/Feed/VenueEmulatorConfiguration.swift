@@ -20,6 +20,9 @@ public struct VenueEmulatorConfiguration: Sendable {
     /// misses nothing but what a real venue would also have streamed while it was away: the gap is
     /// covered by the fresh snapshot it gets. Pacing restarts from the frame it resumes at.
     public var waitsForSubscribers: Bool
+    /// Added to this machine's clock in the venue's server-time answers: a venue whose clock is off, for the
+    /// engine's start check.
+    public var clockOffset: Duration = .zero
 
     /// A configuration replaying in real time on an ephemeral loopback port, with the venue's heartbeat.
     public init(venue: Venue, recordingPath: String, host: String = "127.0.0.1", port: UInt16 = 0,

@@ -72,7 +72,12 @@ final class VenueEmulatorCore: Sendable {
     }
 
     func http(_ request: WebSocketHTTPRequest) -> WebSocketHTTPResponse {
-        state.withLock { state in
+        let now = WallClock.nanoseconds() &+ FeedClock.nanoseconds(configuration.clockOffset)
+        if let answer = EmulatorServerTime.response(configuration.venue, path: request.path, now: now) {
+            state.withLock { $0.summary.serverTimesServed += 1 }
+            return answer
+        }
+        return state.withLock { state in
             let response = dialect.http(request, books: state.books)
             if response.status == 200 { state.summary.restSnapshotsServed += 1 }
             return response

@@ -12,6 +12,8 @@ public struct VenueEmulatorSummary: Hashable, Sendable, CustomStringConvertible 
     public var snapshotsSent = 0
     /// REST depth snapshots answered.
     public var restSnapshotsServed = 0
+    /// Server-time requests answered.
+    public var serverTimesServed = 0
     /// WebSocket connections accepted.
     public var connectionsAccepted = 0
     /// Connections refused for an unknown path.
@@ -32,7 +34,7 @@ public struct VenueEmulatorSummary: Hashable, Sendable, CustomStringConvertible 
     public var description: String {
         var lines = [
             "replayed \(framesReplayed) frames (\(bookFramesReplayed) book) of \(linesRead) lines\(isFinished ? ", finished" : "")",
-            "sent \(messagesSent) messages, \(snapshotsSent) snapshots, \(restSnapshotsServed) REST snapshots",
+            "sent \(messagesSent) messages, \(snapshotsSent) snapshots, \(restSnapshotsServed) REST snapshots, \(serverTimesServed) server times",
             "connections \(connectionsAccepted) accepted, \(connectionsRefused) refused; pings \(pingsSent), pongs \(pongsReceived)",
         ]
         lines += faults.map(\.description)

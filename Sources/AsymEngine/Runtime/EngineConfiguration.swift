@@ -31,6 +31,12 @@ public struct EngineConfiguration: Sendable {
     public var allocationWarmUpFrames: Int64 = 5_000
     /// Feed heartbeats and reconnects (tests and the demo shorten them).
     public var feedConnectTimeout: Duration = .seconds(10)
+    /// The most this machine's clock may be off a WebSocket venue's server time at start, ns: the venues reject
+    /// signed requests stamped more than 1 s ahead of them (PROTOCOLS.md), and a skewed clock also skews every
+    /// latency and time-window feature. Checked in `EngineRuntime.start`; a venue that cannot be reached is not.
+    public var maximumClockSkew: Int64 = Self.defaultMaximumClockSkew
+    /// 1 s.
+    public static let defaultMaximumClockSkew: Int64 = 1_000_000_000
 
     /// The engine clock: receive times as they are (live), or stretched around the start for sources that
     /// replay recorded time faster than real time (the demo). Recordings read directly need no stretching:

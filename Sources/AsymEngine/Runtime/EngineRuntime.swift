@@ -36,6 +36,9 @@ public final class EngineRuntime: @unchecked Sendable {
     let startedFlag = Atomic<Bool>(false)
     private var engineThread: NamedThread?
     private(set) var startedAt: Int64 = 0
+    /// What `start` read of each WebSocket venue's clock, in plan order (empty before `start`, and for
+    /// recordings, whose clock is their own).
+    public private(set) var clockReadings: [(venue: Venue, outcome: ClockSkewProbe.Outcome)] = []
 
     /// Builds every lane (sessions, rings, feeds, journals) without connecting or starting threads.
     public init(configuration: EngineConfiguration) throws(EngineError) {
@@ -105,10 +108,19 @@ public final class EngineRuntime: @unchecked Sendable {
         self.consensus = consensus
     }
 
-    /// Starts the journals, connects every feed (a first connection that fails is an error, and nothing is left
-    /// running), then starts the engine thread.
+    /// Reads each WebSocket venue's clock and refuses to start (`.clockSkew`) when this machine's is off by more
+    /// than `maximumClockSkew` (an unreachable venue is not checked: its feed reports it), then starts the
+    /// journals, connects every feed (a first connection that fails is an error, and nothing is left running),
+    /// then starts the engine thread.
     public func start() throws(EngineError) {
         guard !startedFlag.exchange(true, ordering: .acquiringAndReleasing) else { throw .alreadyStarted }
+        clockReadings = Self.readClocks(configuration.venues)
+        for (venue, outcome) in clockReadings {
+            if case .measured(let skew, _) = outcome, abs(skew) > configuration.maximumClockSkew {
+                for (_, journal) in journals { try? journal.close() }
+                throw .clockSkew(venue: venue, skew: skew, limit: configuration.maximumClockSkew)
+            }
+        }
         for (_, journal) in journals { journal.start() }
         for (index, lane) in lanes.enumerated() {
             do {
@@ -127,6 +139,16 @@ public final class EngineRuntime: @unchecked Sendable {
         engineThread = thread
         thread.start()
         consensus?.start()
+    }
+
+    /// Reads each WebSocket venue's server time (best of three round trips) at the REST twin of its feed base.
+    static func readClocks(_ plans: [EngineVenuePlan]) -> [(venue: Venue, outcome: ClockSkewProbe.Outcome)] {
+        plans.compactMap { plan in
+            guard case .webSocket(let base) = plan.source else { return nil }
+            let probe = ClockSkewProbe(baseURL: [plan.venue: LiveFeedConfiguration.restBaseURL(for: plan.venue,
+                                                                                               webSocketBase: base)])
+            return (plan.venue, probe.probe(plan.venue, samples: 3))
+        }
     }
 
     /// Stops the feeds, lets the engine thread drain what they delivered, joins it, and closes the journals
