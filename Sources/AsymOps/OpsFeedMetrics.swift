@@ -14,6 +14,10 @@ public struct OpsFeedMetrics: Sendable, Equatable {
     public var resyncsTotal: Int64
     /// Age of each book: now − the exchange time of its last update.
     public var books: [OpsBookAge]
+    /// Allocations on the engine thread's frame path (ring pop to journal enqueue) after warm-up, over
+    /// `framePathFramesTotal` frames; nil when the binary cannot count them. Anything above 0 is a regression.
+    public var framePathAllocationsTotal: Int64?
+    public var framePathFramesTotal: Int64 = 0
 
     public init(
         venue: Venue, framesTotal: Int64 = 0, decodeErrorsTotal: Int64 = 0, gapsTotal: Int64 = 0,

@@ -65,6 +65,18 @@ extension OpsMetricsSnapshot {
             out.family(name, .counter, help: help)
             for feed in feeds { out.sample(name, labels: ["venue": feed.venue.description], counter(feed[keyPath: value])) }
         }
+        out.family("asym_frame_path_allocations_total", .counter,
+                   help: "Allocations on the engine thread's frame path after warm-up (the budget is 0).")
+        for feed in feeds {
+            guard let allocations = feed.framePathAllocationsTotal else { continue }
+            out.sample("asym_frame_path_allocations_total", labels: ["venue": feed.venue.description], counter(allocations))
+        }
+        out.family("asym_frame_path_frames_total", .counter,
+                   help: "Frames over which the frame path's allocations were counted.")
+        for feed in feeds where feed.framePathAllocationsTotal != nil {
+            out.sample("asym_frame_path_frames_total", labels: ["venue": feed.venue.description],
+                       counter(feed.framePathFramesTotal))
+        }
         out.family("asym_feed_book_age_seconds", .gauge, help: "Seconds since the book's last update.")
         for feed in feeds {
             for book in feed.books {

@@ -70,6 +70,9 @@ enum OpsFixtures {
                 venue: .okx, framesTotal: 80_000, decodeErrorsTotal: 0, gapsTotal: 5, resyncsTotal: 4,
                 books: [OpsBookAge(symbol: "BTC-USDT-SWAP", ageSeconds: 1.25)]),
         ]
+        metrics.feeds[0].framePathAllocationsTotal = 0
+        metrics.feeds[0].framePathFramesTotal = 115_000
+        metrics.feeds[1].framePathAllocationsTotal = nil  // a binary that cannot count
         metrics.signalsTotal = 57
         metrics.approvalsTotal = 6
         metrics.denialsTotal = [.spoofScoreTooHigh: 20, .entryCooldown: 30, .confidenceBelowRegimeBar: 1]

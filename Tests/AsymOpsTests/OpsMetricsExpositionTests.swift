@@ -42,6 +42,15 @@ struct OpsMetricsExpositionTests {
         #expect(exposition.samples("asym_feed_frames_total").count == metrics.feeds.count)
     }
 
+    @Test("the frame path's allocation count is exported only for venues that count it")
+    func framePathAllocationsPerCountingVenue() throws {
+        let exposition = try parsed(metrics)
+        #expect(exposition.value("asym_frame_path_allocations_total", ["venue": "bybit"]) == 0)
+        #expect(exposition.value("asym_frame_path_frames_total", ["venue": "bybit"]) == 115_000)
+        #expect(exposition.samples("asym_frame_path_allocations_total").count == 1, "okx cannot count: no sample")
+        #expect(exposition.samples("asym_frame_path_frames_total").count == 1)
+    }
+
     @Test("trading counters, every denial reason, positions, money and the labelled trading state")
     func tradingMetrics() throws {
         let exposition = try parsed(metrics)

@@ -81,10 +81,13 @@ public struct EngineOpsBackend: OpsBackend {
         metrics.uptimeSeconds = Double(status.uptime) / 1e9
         metrics.version = AsymVersion.current
         for venue in status.venues {
-            metrics.feeds.append(OpsFeedMetrics(
+            var feed = OpsFeedMetrics(
                 venue: venue.venue, framesTotal: venue.framesProcessed, decodeErrorsTotal: venue.decodeErrors,
                 gapsTotal: venue.gaps, resyncsTotal: venue.resyncs,
-                books: venue.instruments.map { OpsBookAge(symbol: $0.symbol, ageSeconds: Double($0.bookAge) / 1e9) }))
+                books: venue.instruments.map { OpsBookAge(symbol: $0.symbol, ageSeconds: Double($0.bookAge) / 1e9) })
+            feed.framePathAllocationsTotal = venue.framePathAllocations
+            feed.framePathFramesTotal = venue.framePathFramesCounted
+            metrics.feeds.append(feed)
             let summary = venue.summary
             metrics.signalsTotal += summary.signals
             metrics.approvalsTotal += summary.approved + summary.exitsApproved
