@@ -26,6 +26,9 @@ import TestSupport
             // unoptimised build allocates there, so only the release gate (`scripts/allocation-check`) expects 0.
             #expect(result.framePathAllocations != nil)
             #expect(result.json.contains("\"frame_path_allocations\":") && result.json.contains("\"frame_path_frames\":"))
+            // So did the status snapshots it published between frames, counted apart from the frame path.
+            #expect(result.statusPublishes > 0 && result.statusPublishAllocations != nil, "\(result.json)")
+            #expect(result.json.contains("\"status_publish_allocations\":") && result.json.contains("\"status_publishes\":"))
 
             var journalled = 0
             for venue in result.venues {

@@ -19,6 +19,9 @@ public struct EngineRunResult: Sendable {
     /// they were counted over (nil: the binary cannot count allocations).
     public var framePathAllocations: Int64?
     public var framePathFrames: Int64 = 0
+    /// Allocations of the status snapshots the engine thread published between frames, and how many it published.
+    public var statusPublishAllocations: Int64?
+    public var statusPublishes: Int64 = 0
     public var journalDirectory = ""
     public var database = ""
     /// The SQLite databases written (one per venue).
@@ -48,6 +51,8 @@ public struct EngineRunResult: Sendable {
             + "\"latency_ns\":{\"p50\":\(percentiles.p50),\"p99\":\(percentiles.p99),\"p999\":\(percentiles.p999)},"
             + "\"frame_path_allocations\":\(framePathAllocations.map(String.init) ?? "null"),"
             + "\"frame_path_frames\":\(framePathFrames),"
+            + "\"status_publish_allocations\":\(statusPublishAllocations.map(String.init) ?? "null"),"
+            + "\"status_publishes\":\(statusPublishes),"
             + "\"journal_dir\":\(JSONText.quoted(journalDirectory)),\"db\":\(JSONText.quoted(database)),"
             + "\"report\":\(JSONText.quoted(report))}"
     }
@@ -57,6 +62,8 @@ public struct EngineRunResult: Sendable {
         framePathFrames = status.venues.reduce(0) { $0 + $1.framePathFramesCounted }
         let counts = status.venues.map(\.framePathAllocations)
         framePathAllocations = counts.contains { $0 == nil } ? nil : counts.reduce(0) { $0 + ($1 ?? 0) }
+        statusPublishAllocations = status.statusPublishAllocations
+        statusPublishes = status.statusPublishes
     }
 
     /// Adds one venue's final summary.

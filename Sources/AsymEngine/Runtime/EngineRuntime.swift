@@ -36,6 +36,9 @@ public final class EngineRuntime: @unchecked Sendable {
     let startedFlag = Atomic<Bool>(false)
     private var engineThread: NamedThread?
     private(set) var startedAt: Int64 = 0
+    /// Engine thread only: what building and publishing the status snapshots has allocated, and how many.
+    private var statusPublishAllocations: UInt64 = 0
+    private var statusPublishes: Int64 = 0
     /// What `start` read of each WebSocket venue's clock, in plan order (empty before `start`, and for
     /// recordings, whose clock is their own).
     public private(set) var clockReadings: [(venue: Venue, outcome: ClockSkewProbe.Outcome)] = []
@@ -237,7 +240,14 @@ public final class EngineRuntime: @unchecked Sendable {
     }
 
     private func publishStatus() {
+        let allocationsBefore = AllocationCounter.allocationsOnThisThread
+        defer {
+            statusPublishAllocations &+= AllocationCounter.allocationsOnThisThread &- allocationsBefore
+            statusPublishes &+= 1
+        }
         var status = EngineStatus()
+        if AllocationCounter.isAvailable { status.statusPublishAllocations = Int64(statusPublishAllocations) }
+        status.statusPublishes = statusPublishes
         let wallNow = WallClock.nanoseconds()
         status.publishedAt = wallNow
         status.uptime = MonotonicClock.nanoseconds() &- startedAt

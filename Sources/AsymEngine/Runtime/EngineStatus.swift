@@ -15,6 +15,10 @@ public struct EngineStatus: Sendable {
     public var killSwitchEngaged = false
     /// Why the engine cannot go on, if a lane failed.
     public var failure: String?
+    /// Allocations the engine thread made building and publishing the status snapshots before this one (between
+    /// frames, outside the frame path), over `statusPublishes` snapshots; nil when the binary cannot count.
+    public var statusPublishAllocations: Int64?
+    public var statusPublishes: Int64 = 0
 
     public init() {}
 
