@@ -107,11 +107,23 @@ public struct FixedPointScale: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Plain decimal text of `ticks` increments, with exactly `decimals` fractional digits.
+    /// Plain decimal text of `ticks` increments, with exactly `decimals` fractional digits (the text `write`
+    /// produces). Appended most significant digit first, so text of up to 15 bytes — most prices and sizes —
+    /// stays in the string's inline storage and allocates nothing (the engine formats its status with it).
     public func format(ticks: Int64) -> String {
-        var buffer = [UInt8](repeating: 0, count: 41)
-        let count = write(ticks: ticks, into: &buffer)
-        return String(decoding: buffer[0..<count], as: UTF8.self)
+        let (units, overflow) = ticks.multipliedReportingOverflow(by: step)
+        precondition(!overflow, "value out of range for its scale")
+        let magnitude = units.magnitude
+        // A magnitude below 2⁶³ + 1 has at most 19 digits, and `decimals` ≤ 18 asks for at most 19 places.
+        var digits = 1
+        while digits < Self.powersOfTen.count && magnitude >= UInt64(Self.powersOfTen[digits]) { digits += 1 }
+        var text = units < 0 ? "-" : ""
+        for place in stride(from: max(digits, decimals + 1) - 1, through: 0, by: -1) {
+            if place == decimals - 1 { text.append(".") }
+            let digit = magnitude / UInt64(Self.powersOfTen[place]) % 10
+            text.append(Character(Unicode.Scalar(UInt8(ascii: "0") &+ UInt8(digit))))
+        }
+        return text
     }
 
     /// Writes the plain decimal text of `ticks` into `buffer` (≥ 41 bytes) and returns its length.

@@ -67,4 +67,27 @@ import Testing
             #expect(try scale.ticks(parsing: scale.format(ticks: ticks)) == ticks)
         }
     }
+
+    /// `format` builds its text forward without a buffer; it must say exactly what `write` (the order encoder's
+    /// path) writes, for every scale and sign, down to the extremes of `Int64`.
+    @Test func formatSaysExactlyWhatWriteWrites() {
+        var random = SystemRandomNumberGenerator()
+        var buffer = [UInt8](repeating: 0, count: 41)
+        for decimals in 0...18 {
+            let scale = FixedPointScale(decimals: decimals)
+            var values: [Int64] = [0, 1, -1, 9, 10, 99, 100, 12_345, -12_345, .max, .min + 1, .min]
+            for _ in 0..<2_000 {
+                let bits = Int64.random(in: 0...62, using: &random)
+                values.append(Int64.random(in: -(Int64(1) << bits)...(Int64(1) << bits) - 1, using: &random))
+            }
+            for ticks in values {
+                let length = scale.write(ticks: ticks, into: &buffer)
+                #expect(scale.format(ticks: ticks) == String(decoding: buffer[0..<length], as: UTF8.self),
+                        "decimals \(decimals), ticks \(ticks)")
+            }
+        }
+        let stepped = FixedPointScale(decimals: 1, step: 5)
+        let length = stepped.write(ticks: 7, into: &buffer)
+        #expect(stepped.format(ticks: 7) == String(decoding: buffer[0..<length], as: UTF8.self))
+    }
 }

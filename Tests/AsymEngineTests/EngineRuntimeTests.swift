@@ -45,6 +45,22 @@ import TestSupport
         }
     }
 
+    @Test func theReusedStatusSnapshotsShowEachInstrumentOnceAndTheLatestDecisions() throws {
+        try TemporaryDirectory.with { directory in
+            let engine = try EngineRuntime(configuration: Self.configuration(try Self.recording(directory)))
+            let summary = try Self.runToEnd(engine)
+            // The engine thread rewrote its two alternating snapshots many times over; nothing piled up in them.
+            let status = engine.status
+            #expect(status.statusPublishes >= 2)
+            let venue = try #require(status.venues.first)
+            let instruments = try MarketDataSession(venue: .bybit).instruments.map(\.symbol)
+            #expect(status.venues.count == 1 && venue.instruments.map(\.symbol) == instruments)
+            #expect(venue.recentDecisions.count == RecentDecisions.capacity && summary.signals > 8)
+            #expect(venue.summary.frames == summary.frames)
+            #expect(venue.latency.count > 0 && status.latency == venue.latency, "merged once per publish, not piled up")
+        }
+    }
+
     @Test func everyVenueJournalsIntoItsOwnDirectoryAndTheJournalsAreClosedDurable() throws {
         try TemporaryDirectory.with { directory in
             let path = try Self.recording(directory, frames: 20_000)

@@ -77,4 +77,24 @@ import Testing
         #expect(afterPlainCopy >= 1)
         #expect(shared.count == 2 && histogram.count == 3)
     }
+
+    /// The engine thread refreshes its reused status snapshot with `removeAll` and `copySamples`: in place, and
+    /// into storage of its own, so the recorder's next sample neither allocates nor shows in the snapshot.
+    @Test func refreshingAReusedHistogramCopiesTheSamplesInPlaceIntoStorageOfItsOwn() {
+        var recorder = LatencyHistogram()
+        for value: Int64 in [120, 900, 15_000] { recorder.record(value) }
+        var reused = LatencyHistogram()
+        reused.record(5)
+        let (_, refreshing) = AllocationCounter.countingOnThisThread {
+            reused.removeAll()
+            reused.copySamples(of: recorder)
+        }
+        #expect(refreshing == 0)
+        #expect(reused == recorder)
+        let (_, recording) = AllocationCounter.countingOnThisThread { recorder.record(7) }
+        #expect(recording == 0)
+        #expect(reused.count == 3 && recorder.count == 4)
+        reused.removeAll()
+        #expect(reused == LatencyHistogram())
+    }
 }

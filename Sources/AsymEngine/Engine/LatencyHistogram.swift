@@ -56,6 +56,23 @@ public struct LatencyHistogram: Sendable, Equatable {
         return copy
     }
 
+    /// Becomes a copy of `other` in its own storage, without allocating when that storage is not shared: how
+    /// the engine thread refreshes its reused status snapshot.
+    public mutating func copySamples(of other: LatencyHistogram) {
+        for index in counts.indices { counts[index] = other.counts[index] }
+        count = other.count
+        sum = other.sum
+        maximum = other.maximum
+    }
+
+    /// Forgets every sample, keeping the storage.
+    public mutating func removeAll() {
+        for index in counts.indices { counts[index] = 0 }
+        count = 0
+        sum = 0
+        maximum = 0
+    }
+
     /// Adds every sample of `other`.
     public mutating func merge(_ other: LatencyHistogram) {
         for index in counts.indices { counts[index] &+= other.counts[index] }

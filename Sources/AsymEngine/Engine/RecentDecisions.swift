@@ -16,9 +16,9 @@ public struct RecentDecisions: Sendable {
         written &+= 1
     }
 
-    /// The decisions kept, oldest first.
-    public var all: [RiskDecisionRecord] {
+    /// Visits the decisions kept, oldest first, without building an array.
+    public func forEach(_ body: (RiskDecisionRecord) -> Void) {
         let kept = min(written, Self.capacity)
-        return (0..<kept).map { ring[(written - kept + $0) % Self.capacity] }
+        for offset in 0..<kept { body(ring[(written - kept + offset) % Self.capacity]) }
     }
 }

@@ -15,8 +15,9 @@ protocol EngineLane: AnyObject {
     func publishBriefs(now: Int64)
     /// Engine thread: applies an operator command to the session's gate.
     func apply(_ command: OperatorCommand)
-    /// Engine thread: the lane's status now.
-    func status(now: Int64) -> VenueStatus
+    /// Engine thread: rewrites `status` with the lane's status now, reusing its storage (no allocation once its
+    /// arrays have their size and no reader shares them).
+    func updateStatus(_ status: inout VenueStatus, now: Int64)
     /// Whether the source has nothing more to give (a recording fully read and drained).
     var isExhausted: Bool { get }
     /// Engine thread, after the feed stopped: the session's final counters.

@@ -39,6 +39,8 @@ public final class EngineRuntime: @unchecked Sendable {
     /// Engine thread only: what building and publishing the status snapshots has allocated, and how many.
     private var statusPublishAllocations: UInt64 = 0
     private var statusPublishes: Int64 = 0
+    /// Engine thread only: the snapshot being written, swapped with the published one.
+    private var unpublishedStatus = EngineStatus()
     /// What `start` read of each WebSocket venue's clock, in plan order (empty before `start`, and for
     /// recordings, whose clock is their own).
     public private(set) var clockReadings: [(venue: Venue, outcome: ClockSkewProbe.Outcome)] = []
@@ -239,27 +241,32 @@ public final class EngineRuntime: @unchecked Sendable {
         engineStopped.store(true, ordering: .releasing)
     }
 
+    /// Rewrites the engine thread's own snapshot in place and swaps it with the published one, so the two
+    /// alternate and, once their arrays are sized and no reader still holds a copy, publishing allocates nothing.
     private func publishStatus() {
         let allocationsBefore = AllocationCounter.allocationsOnThisThread
         defer {
             statusPublishAllocations &+= AllocationCounter.allocationsOnThisThread &- allocationsBefore
             statusPublishes &+= 1
         }
-        var status = EngineStatus()
-        if AllocationCounter.isAvailable { status.statusPublishAllocations = Int64(statusPublishAllocations) }
-        status.statusPublishes = statusPublishes
         let wallNow = WallClock.nanoseconds()
-        status.publishedAt = wallNow
-        status.uptime = MonotonicClock.nanoseconds() &- startedAt
-        status.killSwitchEngaged = killSwitch.isEngaged
-        status.failure = lanes.lazy.compactMap(\.failure).first
-        for lane in lanes {
-            let venueStatus = lane.status(now: wallNow)
-            status.latency.merge(venueStatus.latency)
-            status.frameLatency.merge(venueStatus.frameLatency)
-            status.venues.append(venueStatus)
+        unpublishedStatus.publishedAt = wallNow
+        unpublishedStatus.uptime = MonotonicClock.nanoseconds() &- startedAt
+        unpublishedStatus.killSwitchEngaged = killSwitch.isEngaged
+        unpublishedStatus.failure = lanes.lazy.compactMap(\.failure).first
+        unpublishedStatus.statusPublishAllocations = AllocationCounter.isAvailable ? Int64(statusPublishAllocations) : nil
+        unpublishedStatus.statusPublishes = statusPublishes
+        if unpublishedStatus.venues.count != lanes.count {
+            unpublishedStatus.venues = lanes.map { VenueStatus(venue: $0.venue) }
         }
-        latestStatus.withLockIfAvailable { $0 = status }
+        unpublishedStatus.latency.removeAll()
+        unpublishedStatus.frameLatency.removeAll()
+        for index in lanes.indices {
+            lanes[index].updateStatus(&unpublishedStatus.venues[index], now: wallNow)
+            unpublishedStatus.latency.merge(unpublishedStatus.venues[index].latency)
+            unpublishedStatus.frameLatency.merge(unpublishedStatus.venues[index].frameLatency)
+        }
+        latestStatus.withLockIfAvailable { swap(&$0, &unpublishedStatus) }
     }
 }
 

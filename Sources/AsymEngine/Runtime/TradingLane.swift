@@ -133,8 +133,8 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
         }
     }
 
-    func status(now: Int64) -> VenueStatus {
-        var status = VenueStatus(venue: venue)
+    func updateStatus(_ status: inout VenueStatus, now: Int64) {
+        status.venue = venue
         let processorCounters = session.processor.counters
         status.framesProcessed = Int64(processorCounters.frames)
         status.decodeErrors = Int64(processorCounters.decodeErrors)
@@ -153,8 +153,8 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
         status.summary.equity = session.positions.equity
         status.summary.realisedPnL = session.positions.walletBalance - session.configuration.startingEquity
         status.tradingState = session.gate.state.description
-        status.latency = session.latencyHistogram
-        status.frameLatency = session.frameHistogram
+        status.latency.copySamples(of: session.recordedLatencies)
+        status.frameLatency.copySamples(of: session.recordedFrameTimes)
         if AllocationCounter.isAvailable { status.framePathAllocations = Int64(framePathAllocations) }
         status.framePathFramesCounted = framePathFramesCounted
         if let journal {
@@ -162,6 +162,7 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
             status.journalDurableSequence = journal.durableSequence
         }
         let books = session.processor.books
+        status.instruments.removeAll(keepingCapacity: true)
         for (index, instrument) in session.instruments.enumerated() {
             let id = InstrumentID(UInt16(index))
             let book = books[id]
@@ -187,13 +188,13 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
             }
             status.instruments.append(item)
         }
-        status.recentDecisions = session.recentDecisions.all.map { record in
-            DecisionStatus(
+        status.recentDecisions.removeAll(keepingCapacity: true)
+        session.recentDecisions.forEach { record in
+            status.recentDecisions.append(DecisionStatus(
                 time: record.time,
                 symbol: session.instruments[Int(record.instrument.rawValue)].symbol,
                 entry: record.kind == .entry, direction: record.direction, confidence: record.confidence,
-                denial: DenialReason(rawValue: record.reason))
+                denial: DenialReason(rawValue: record.reason)))
         }
-        return status
     }
 }
