@@ -62,7 +62,8 @@ public struct DoctorReport: Sendable {
             case .offline: .offline
             case .unreadable: .warning
             }
-            let rule = if case .measured = outcome { "; live start needs |skew| ≤ 1000 ms" } else { "" }
+            let limit = EngineConfiguration.defaultMaximumClockSkew / 1_000_000
+            let rule = if case .measured = outcome { "; start needs |skew| ≤ \(limit) ms" } else { "" }
             report.checks.append(Check(name: "clock vs \(venue)", verdict: verdict, detail: outcome.description + rule))
         }
         return report
