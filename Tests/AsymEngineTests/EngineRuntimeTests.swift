@@ -3,6 +3,7 @@ import AsymCore
 import AsymExecution
 import AsymJournal
 import AsymRisk
+import AsymTransport
 import Foundation
 import Testing
 import TestSupport
@@ -59,6 +60,33 @@ import TestSupport
             #expect(venue.summary.frames == summary.frames)
             #expect(venue.latency.count > 0 && status.latency == venue.latency, "merged once per publish, not piled up")
         }
+    }
+
+    /// What a reader of `status` gets shares no array with the snapshot it was copied from, so the engine thread
+    /// rewrites that snapshot in place later without copying (allocating) first, however long the reader keeps
+    /// its copy.
+    @Test func aReadersStatusCopySharesNoStorageSoRewritingTheSnapshotInPlaceAllocatesNothing() {
+        var snapshot = EngineStatus()
+        snapshot.venues = [VenueStatus(venue: .bybit)]
+        snapshot.venues[0].instruments = [InstrumentStatus(symbol: "BTCUSDT")]
+        snapshot.venues[0].recentDecisions = [DecisionStatus(time: 1, symbol: "BTCUSDT", entry: true,
+                                                             direction: .long, confidence: 0.7, denial: nil)]
+        snapshot.venues[0].latency.record(900)
+        snapshot.venues[0].frameLatency.record(300)
+        snapshot.latency.record(900)
+        snapshot.frameLatency.record(300)
+        let held = snapshot.detached()
+        let (_, rewriting) = AllocationCounter.countingOnThisThread {
+            snapshot.venues[0].instruments[0].symbol = "ETHUSDT"
+            snapshot.venues[0].recentDecisions[0].confidence = 0.2
+            snapshot.venues[0].latency.removeAll()
+            snapshot.venues[0].frameLatency.removeAll()
+            snapshot.latency.removeAll()
+            snapshot.frameLatency.removeAll()
+        }
+        #expect(rewriting == 0)
+        #expect(held.venues[0].instruments.map(\.symbol) == ["BTCUSDT"] && held.venues[0].recentDecisions[0].confidence == 0.7)
+        #expect(held.latency.count == 1 && held.venues[0].frameLatency.count == 1)
     }
 
     @Test func everyVenueJournalsIntoItsOwnDirectoryAndTheJournalsAreClosedDurable() throws {

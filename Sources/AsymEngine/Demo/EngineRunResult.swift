@@ -19,7 +19,8 @@ public struct EngineRunResult: Sendable {
     /// they were counted over (nil: the binary cannot count allocations).
     public var framePathAllocations: Int64?
     public var framePathFrames: Int64 = 0
-    /// Allocations of the status snapshots the engine thread published between frames, and how many it published.
+    /// Allocations of the status snapshots the engine thread published between frames after the first
+    /// `EngineStatus.sizingPublishes`, and how many it published in all.
     public var statusPublishAllocations: Int64?
     public var statusPublishes: Int64 = 0
     public var journalDirectory = ""

@@ -20,7 +20,8 @@ public enum EngineRunResultText {
             lines.append("  frame path allocations after warm-up: \(allocations) in \(result.framePathFrames) frames")
         }
         if let allocations = result.statusPublishAllocations, result.statusPublishes > 0 {
-            lines.append("  status snapshots (between frames): \(allocations) allocations in \(result.statusPublishes) publishes")
+            lines.append("  status snapshots (between frames) after the first \(EngineStatus.sizingPublishes): "
+                         + "\(allocations) allocations in \(result.statusPublishes) publishes")
         }
         if result.aiRounds > 0 {
             lines.append("  AI consensus: \(result.aiRounds) rounds, \(result.aiBiasesPublished) biases published")

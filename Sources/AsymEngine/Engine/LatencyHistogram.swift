@@ -65,6 +65,13 @@ public struct LatencyHistogram: Sendable, Equatable {
         maximum = other.maximum
     }
 
+    /// A copy with storage of its own, so rewriting this one in place later never has to copy it first.
+    public func detached() -> LatencyHistogram {
+        var copy = self
+        copy.counts = counts.map { $0 }
+        return copy
+    }
+
     /// Forgets every sample, keeping the storage.
     public mutating func removeAll() {
         for index in counts.indices { counts[index] = 0 }

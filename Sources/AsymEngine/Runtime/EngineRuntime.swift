@@ -171,8 +171,8 @@ public final class EngineRuntime: @unchecked Sendable {
         return summaries
     }
 
-    /// The latest published status.
-    public var status: EngineStatus { latestStatus.withLock { $0 } }
+    /// The latest published status, copied into storage of the caller's own (on the caller's thread).
+    public var status: EngineStatus { latestStatus.withLock { $0.detached() } }
 
     /// REDUCING on every venue (exits and cancels only).
     public func pause() { mailbox.post(.pause) }
@@ -242,11 +242,14 @@ public final class EngineRuntime: @unchecked Sendable {
     }
 
     /// Rewrites the engine thread's own snapshot in place and swaps it with the published one, so the two
-    /// alternate and, once their arrays are sized and no reader still holds a copy, publishing allocates nothing.
+    /// alternate; once each has been sized (`EngineStatus.sizingPublishes`) publishing allocates nothing, as
+    /// readers only ever get copies with storage of their own (`status`).
     private func publishStatus() {
         let allocationsBefore = AllocationCounter.allocationsOnThisThread
         defer {
-            statusPublishAllocations &+= AllocationCounter.allocationsOnThisThread &- allocationsBefore
+            if statusPublishes >= EngineStatus.sizingPublishes {
+                statusPublishAllocations &+= AllocationCounter.allocationsOnThisThread &- allocationsBefore
+            }
             statusPublishes &+= 1
         }
         let wallNow = WallClock.nanoseconds()

@@ -16,14 +16,28 @@ public struct EngineStatus: Sendable {
     /// Why the engine cannot go on, if a lane failed.
     public var failure: String?
     /// Allocations the engine thread made building and publishing the status snapshots before this one (between
-    /// frames, outside the frame path), over `statusPublishes` snapshots; nil when the binary cannot count.
+    /// frames, outside the frame path), after the first `sizingPublishes`; nil when the binary cannot count.
     public var statusPublishAllocations: Int64?
+    /// Snapshots published before this one.
     public var statusPublishes: Int64 = 0
+    /// The publishes that size the two snapshots the engine thread alternates between (their arrays), whose
+    /// allocations `statusPublishAllocations` leaves out.
+    public static let sizingPublishes: Int64 = 2
 
     public init() {}
 
     /// Sum over venues of `value`.
     public func total(_ value: (VenueStatus) -> Int64) -> Int64 { venues.reduce(0) { $0 + value($1) } }
+
+    /// A copy whose arrays all have storage of their own: what a reader gets, so the snapshot the engine thread
+    /// rewrites in place is never shared with one and the rewrite never has to copy (allocate) first.
+    public func detached() -> EngineStatus {
+        var copy = self
+        copy.venues = venues.map { $0.detached() }
+        copy.latency = latency.detached()
+        copy.frameLatency = frameLatency.detached()
+        return copy
+    }
 }
 
 /// One venue's feed, books and trading in an `EngineStatus`.
@@ -54,6 +68,16 @@ public struct VenueStatus: Sendable {
     public var framePathFramesCounted: Int64 = 0
 
     public init(venue: Venue) { self.venue = venue }
+
+    /// A copy whose arrays all have storage of their own (`EngineStatus.detached()`).
+    public func detached() -> VenueStatus {
+        var copy = self
+        copy.instruments = instruments.map { $0 }
+        copy.recentDecisions = recentDecisions.map { $0 }
+        copy.latency = latency.detached()
+        copy.frameLatency = frameLatency.detached()
+        return copy
+    }
 }
 
 /// One instrument's book, market state and position.

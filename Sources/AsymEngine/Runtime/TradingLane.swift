@@ -163,6 +163,7 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
         }
         let books = session.processor.books
         status.instruments.removeAll(keepingCapacity: true)
+        status.instruments.reserveCapacity(session.instruments.count)
         for (index, instrument) in session.instruments.enumerated() {
             let id = InstrumentID(UInt16(index))
             let book = books[id]
@@ -189,6 +190,7 @@ final class TradingLane<Rules: VenueSequencing>: EngineLane {
             status.instruments.append(item)
         }
         status.recentDecisions.removeAll(keepingCapacity: true)
+        status.recentDecisions.reserveCapacity(RecentDecisions.capacity)
         session.recentDecisions.forEach { record in
             status.recentDecisions.append(DecisionStatus(
                 time: record.time,
