@@ -41,15 +41,3 @@ int CPlatform_pin_thread(int core) {
     return pthread_setaffinity_np(pthread_self(), sizeof set, &set);
 }
 
-#if defined(__x86_64__)
-#include <x86intrin.h>
-#endif
-
-// __rdtsc is a compiler intrinsic Swift cannot call.
-uint64_t CPlatform_cycles(void) {
-#if defined(__x86_64__)
-    return __rdtsc();
-#else
-    return 0;
-#endif
-}
