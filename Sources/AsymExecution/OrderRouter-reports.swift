@@ -23,7 +23,7 @@ extension OrderRouter {
         let slot = Int(truncatingIfNeeded: id.sequence) & mask
         guard id.rawValue != 0, orders[slot].clientOrderID == id else {
             counters.unmatchedReports &+= 1
-            events.append(ExecutionEvent(
+            storedEvents.append(ExecutionEvent(
                 time: now, clientOrderID: id, tradeID: report.tradeID, price: report.price, lots: report.lots,
                 filledLots: 0, fee: report.fee, instrument: report.instrument, kind: .unmatchedReport, state: .unknown,
                 side: report.side, liquidity: report.liquidity, reason: report.reason, intent: .entry))
@@ -93,7 +93,7 @@ extension OrderRouter {
 
     func recordFill(_ slot: Int, price: Int64, lots: Int64, fee: Double, tradeID: UInt64, liquidity: Liquidity, now: Int64) {
         let order = orders[slot]
-        events.append(ExecutionEvent(
+        storedEvents.append(ExecutionEvent(
             time: now, clientOrderID: order.clientOrderID, tradeID: tradeID, price: price, lots: lots,
             filledLots: order.filledLots, fee: fee, instrument: order.instrument, kind: .fill, state: order.state,
             side: order.side, liquidity: liquidity, intent: order.intent))

@@ -18,13 +18,20 @@ public import AsymRisk
 /// `init`; one engine thread owns it.
 public final class OrderRouter<Venue: ExecutionVenue> {
     // `@exclusivity(unchecked)`: one engine thread owns the router (as with `RiskGate`); the dynamic
-    // exclusivity checks on these class properties were about a third of the order → fill time.
+    // exclusivity checks on these class properties were about a third of the order → fill time. The attribute
+    // does not cross a module boundary, so what the engine reads every frame (`venue`, `events`) is an inlinable
+    // accessor over unchecked storage: a stored public property would cost it a dynamic check each time.
 
     /// The venue; a paper venue is also fed market data through here by the driver.
-    @exclusivity(unchecked) public var venue: Venue
+    @inlinable public var venue: Venue {
+        get { storedVenue }
+        _modify { yield &storedVenue }
+    }
+    @usableFromInline @exclusivity(unchecked) var storedVenue: Venue
     public let configuration: OrderRouterConfiguration
     /// What happened since the last `clearEvents()`.
-    @exclusivity(unchecked) public internal(set) var events: ExecutionEventBuffer
+    @inlinable public var events: ExecutionEventBuffer { storedEvents }
+    @usableFromInline @exclusivity(unchecked) var storedEvents: ExecutionEventBuffer
     @exclusivity(unchecked) public internal(set) var counters = OrderRouterCounters()
 
     @exclusivity(unchecked) var ids: ClientOrderIDGenerator
@@ -38,14 +45,14 @@ public final class OrderRouter<Venue: ExecutionVenue> {
     /// A router issuing ids from `ids` (see `ClientOrderIDGenerator` for restarts).
     /// - Complexity: O(capacities): all storage is allocated here.
     public init(venue: Venue, ids: ClientOrderIDGenerator, configuration: OrderRouterConfiguration = .init()) {
-        self.venue = venue
+        storedVenue = venue
         self.ids = ids
         self.configuration = configuration
         var size = 1
         while size < max(configuration.orderCapacity, 2) { size <<= 1 }
         orders = Array(repeating: .empty, count: size)
         mask = size - 1
-        events = ExecutionEventBuffer(capacity: configuration.eventCapacity)
+        storedEvents = ExecutionEventBuffer(capacity: configuration.eventCapacity)
         tradeIDs = TradeIDFilter(capacity: configuration.tradeIDMemory)
     }
 
@@ -59,7 +66,7 @@ public final class OrderRouter<Venue: ExecutionVenue> {
     }
 
     /// Empties `events` after the engine has read them.
-    public func clearEvents() { events.removeAll() }
+    public func clearEvents() { storedEvents.removeAll() }
 
     // MARK: - Sending
 
@@ -179,7 +186,7 @@ public final class OrderRouter<Venue: ExecutionVenue> {
 
     func emit(_ kind: ExecutionEventKind, _ slot: Int, now: Int64, reason: OrderRejectReason = .none) {
         let order = orders[slot]
-        events.append(ExecutionEvent(
+        storedEvents.append(ExecutionEvent(
             time: now, clientOrderID: order.clientOrderID, price: order.price, lots: order.lots,
             filledLots: order.filledLots, instrument: order.instrument, kind: kind, state: order.state,
             side: order.side, reason: reason, intent: order.intent))

@@ -37,8 +37,9 @@ public final class Journal: @unchecked Sendable {
     @usableFromInline let ring: FrameRing
     @usableFromInline let spinLimit: Int
     @usableFromInline let maximumPayloadSize: Int
-    /// Producer-private: the sequence the next successful append gets.
-    @usableFromInline var nextSequence: UInt64
+    /// Producer-private: the sequence the next successful append gets. `@exclusivity(unchecked)`: only the
+    /// producer thread touches it, and the hot path pays no dynamic exclusivity check per append.
+    @usableFromInline @exclusivity(unchecked) var nextSequence: UInt64
     private let loop: any JournalDrainLoop
     private var thread: NamedThread?
     private var isClosed = false

@@ -28,7 +28,15 @@ public final class RiskGate {
     @exclusivity(unchecked) public internal(set) var state = TradingState.active
     @exclusivity(unchecked) public internal(set) var haltCause = HaltCause.none
     /// Set when the kill switch fires; the router cancels all resting orders and clears it.
-    @exclusivity(unchecked) public var cancelAllRequested = false
+    ///
+    /// Inlinable accessors over unchecked storage, because `@exclusivity(unchecked)` does not cross a module
+    /// boundary: the engine reads this on every frame, and a stored public property would cost it a dynamic
+    /// exclusivity check each time.
+    @inlinable public var cancelAllRequested: Bool {
+        get { storedCancelAllRequested }
+        set { storedCancelAllRequested = newValue }
+    }
+    @usableFromInline @exclusivity(unchecked) var storedCancelAllRequested = false
 
     @exclusivity(unchecked) public internal(set) var equity: Double
     @exclusivity(unchecked) public internal(set) var peakEquity: Double

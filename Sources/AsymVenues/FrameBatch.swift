@@ -15,7 +15,14 @@ public final class FrameBatch {
     /// Trades it holds.
     public let tradeCapacity: Int
     /// Kind, instrument, times and sequence ids of the last decoded frame.
-    @exclusivity(unchecked) public var header = FrameHeader()
+    ///
+    /// Inlinable accessors over unchecked storage: `@exclusivity(unchecked)` does not cross a module boundary, so
+    /// a stored public property read from the engine would pay a dynamic exclusivity check on every frame.
+    @inlinable public var header: FrameHeader {
+        get { storedHeader }
+        _modify { yield &storedHeader }
+    }
+    @usableFromInline @exclusivity(unchecked) var storedHeader = FrameHeader()
 
     // `@exclusivity(unchecked)`: the hot path writes these per level; dynamic exclusivity checks on
     // class properties would cost more than the write. Only the decoding thread touches them.

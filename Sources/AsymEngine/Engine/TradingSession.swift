@@ -30,56 +30,59 @@ public final class TradingSession<Rules: VenueSequencing> {
     public let instruments: [Instrument]
     public let gate: RiskGate
     public let router: OrderRouter<Venue>
-    public internal(set) var positions: PositionBook
-    public internal(set) var exits: ExitManager
-    public private(set) var features: [BookFeatureEngine]
-    public private(set) var signalEngines: [SignalEngine<StandardStrategies>]
+    // `@exclusivity(unchecked)` on the mutable state below: one thread owns a session (as with `RiskGate`,
+    // `OrderRouter` and `MarketDataProcessor`), and the dynamic exclusivity checks on these class properties took
+    // about 6% of the per-frame time (`perf`: `swift_beginAccess`, `AccessSet::insert`, their TLS lookups).
+    @exclusivity(unchecked) public internal(set) var positions: PositionBook
+    @exclusivity(unchecked) public internal(set) var exits: ExitManager
+    @exclusivity(unchecked) public private(set) var features: [BookFeatureEngine]
+    @exclusivity(unchecked) public private(set) var signalEngines: [SignalEngine<StandardStrategies>]
 
-    var counters = TradingSessionSummary()
-    var latency: LatencyRecorder
+    @exclusivity(unchecked) var counters = TradingSessionSummary()
+    @exclusivity(unchecked) var latency: LatencyRecorder
     /// Tick-to-decision latencies, readable at any time without sorting (a snapshot: see `recordedLatencies`).
     public var latencyHistogram: LatencyHistogram { recordedLatencies.snapshot() }
     /// Whole-frame processing times (decode through journal enqueue), readable at any time without sorting.
     public var frameHistogram: LatencyHistogram { recordedFrameTimes.snapshot() }
     /// The histograms the hot path records into. Readers get snapshots with storage of their own: a copy sharing
     /// these buckets would make the next `record` copy them, an allocation per read on the hot path.
-    var recordedLatencies = LatencyHistogram()
-    var recordedFrameTimes = LatencyHistogram()
+    @exclusivity(unchecked) var recordedLatencies = LatencyHistogram()
+    @exclusivity(unchecked) var recordedFrameTimes = LatencyHistogram()
     /// Receive time of the last frame processed (the engine clock), ns.
-    public private(set) var lastFrameTime: Int64 = 0
+    @exclusivity(unchecked) public private(set) var lastFrameTime: Int64 = 0
     /// The last few gate decisions (entries and exits), for status displays.
-    public private(set) var recentDecisions = RecentDecisions()
+    @exclusivity(unchecked) public private(set) var recentDecisions = RecentDecisions()
     let cycleClock: CycleClock?
     /// Stop and take-profit of the last approved entry per instrument, for the exit manager when it fills.
-    var entryStops: [(stop: Int64, takeProfit: Int64)]
+    @exclusivity(unchecked) var entryStops: [(stop: Int64, takeProfit: Int64)]
     /// Orders sent and not yet terminal.
-    var openOrders = 0
-    var lastPositionSync: Int64 = .min / 2
-    var lastEquitySnapshot: Int64 = .min / 2
-    var peakEquity: Double
+    @exclusivity(unchecked) var openOrders = 0
+    @exclusivity(unchecked) var lastPositionSync: Int64 = .min / 2
+    @exclusivity(unchecked) var lastEquitySnapshot: Int64 = .min / 2
+    @exclusivity(unchecked) var peakEquity: Double
     /// The trading state last written to the journal.
-    var journalledState = TradingState.active
+    @exclusivity(unchecked) var journalledState = TradingState.active
 
     // Checkpoints and recovery (`TradingSession-checkpoint.swift`, `TradingSession-recovery.swift`).
     /// Reused for every checkpoint, so writing one allocates nothing.
-    var checkpointWriter = CheckpointWriter(capacity: 4_096)
-    var checkpointNumber: UInt64 = 0
-    var lastCheckpointAt: Int64 = .min / 2
+    @exclusivity(unchecked) var checkpointWriter = CheckpointWriter(capacity: 4_096)
+    @exclusivity(unchecked) var checkpointNumber: UInt64 = 0
+    @exclusivity(unchecked) var lastCheckpointAt: Int64 = .min / 2
     /// `counters.frames` at the last checkpoint.
-    var lastCheckpointFrame: Int64 = 0
+    @exclusivity(unchecked) var lastCheckpointFrame: Int64 = 0
     /// This frame made a risk decision, moved an order or changed the trading state: checkpoint at its end.
-    var executionChanged = false
+    @exclusivity(unchecked) var executionChanged = false
     /// Appending, or matching records a resumed replay produces again against the journal's (see `journal`).
-    var journalMode = JournalMode.append
+    @exclusivity(unchecked) var journalMode = JournalMode.append
     /// The journal's records after the checkpoint, while a resumed replay regenerates them.
-    var regeneration: [RecoveredRecord] = []
-    var regenerated = 0
+    @exclusivity(unchecked) var regeneration: [RecoveredRecord] = []
+    @exclusivity(unchecked) var regenerated = 0
     /// Frames consumed before this process started (a resumed replay).
-    var resumedFromFrame: Int64 = 0
+    @exclusivity(unchecked) var resumedFromFrame: Int64 = 0
     /// The highest client order id the journal held at start (ids are never issued twice).
-    var highestJournalledID: ClientOrderID?
+    @exclusivity(unchecked) var highestJournalledID: ClientOrderID?
     /// Where a resumed replay stopped reproducing the journal (the driver stops with an error).
-    public internal(set) var divergence: TradingSessionRecoveryError?
+    @exclusivity(unchecked) public internal(set) var divergence: TradingSessionRecoveryError?
 
     /// A fresh session over `processor` (whose instruments, in id order, are `instruments`): the same as
     /// `recovering(…)` from an empty journal.
@@ -225,15 +228,15 @@ public final class TradingSession<Rules: VenueSequencing> {
     func bookUpdated(_ id: InstrumentID, now: Int64, started: UInt64) {
         counters.bookUpdates &+= 1
         let index = Int(id.rawValue)
-        let books = processor.books
-        let book = books[id]
         let proposal = updateModels(id, now: now)
-        router.venue.onBookUpdate(instrument: id, now: now, books: books)
+        router.venue.onBookUpdate(instrument: id, now: now, books: processor.books)
         drainEvents(now: now)
 
-        let bid = book.bestBid?.ticks ?? 0
-        let ask = book.bestAsk?.ticks ?? 0
-        if book.isUsable && bid > 0 && ask > bid {
+        // The touch as the features just read it (0 for an empty side), rather than a second look at the book.
+        let bid = features[index].features.bestBidTicks
+        let ask = features[index].features.bestAskTicks
+        let usable = features[index].features.usable
+        if usable && bid > 0 && ask > bid {
             positions.mark(id, price: Double(bid &+ ask) * 0.5)
             gate.updateEquity(positions.equity, at: now)
             if let exit = exits.evaluate(id, bestBid: bid, bestAsk: ask, now: now) {
@@ -263,7 +266,7 @@ public final class TradingSession<Rules: VenueSequencing> {
             stopPrice: signal.stopPriceTicks, takeProfitPrice: signal.takeProfitPriceTicks,
             signalCreatedAt: now, confidence: Double(signal.confidence), regime: signal.regime,
             spoofScore: Double(signal.spoofScore), riskPenalty: Double(signal.riskPenalty),
-            atrFraction: Double(signal.atrFraction), bookUsable: book.isUsable, bookUpdatedAt: now,
+            atrFraction: Double(signal.atrFraction), bookUsable: usable, bookUpdatedAt: now,
             bestBid: bid, bestAsk: ask,
             advisory: index < configuration.advisoryBias.count ? configuration.advisoryBias[index].view(at: now) : .absent)
         let verdict = gate.check(intent, now: now)
@@ -281,14 +284,13 @@ public final class TradingSession<Rules: VenueSequencing> {
 
     func traded(_ id: InstrumentID, now: Int64) {
         let index = Int(id.rawValue)
-        let books = processor.books
         let trades = processor.batch.trades
         for position in trades.indices where !trades[position].isBlockTrade {
             let trade = trades[position]
             counters.trades &+= 1
             recordTradeInModels(trade, index: index)
             router.venue.onTrade(instrument: id, price: trade.price, lots: trade.quantity, aggressor: trade.takerSide,
-                                 now: now, books: books)
+                                 now: now, books: processor.books)
         }
     }
 
@@ -300,8 +302,19 @@ public final class TradingSession<Rules: VenueSequencing> {
     func updateModels(_ id: InstrumentID, now: Int64) -> Signal? {
         let index = Int(id.rawValue)
         let exchangeTime = processor.batch.header.exchangeTime ?? now
-        features[index].update(book: processor.books[id], exchangeTime: exchangeTime, receiveTime: now)
-        return signalEngines[index].update(features: features[index].features, now: now)
+        return Self.updateModels(features: &features[index], signals: &signalEngines[index],
+                                 book: &processor.storedBooks[id], exchangeTime: exchangeTime, now: now)
+    }
+
+    /// Takes the book (and the features) through `inout` accesses, though nothing writes to the book: a value
+    /// borrowed from class storage and passed to a call the compiler cannot see into is copied first — for a book
+    /// a retain and release of each storage buffer, for the features some 600 bytes, every frame — while an
+    /// exclusive access needs no copy.
+    @inline(__always)
+    static func updateModels(features: inout BookFeatureEngine, signals: inout SignalEngine<StandardStrategies>,
+                             book: inout OrderBook, exchangeTime: Int64, now: Int64) -> Signal? {
+        features.update(book: book, exchangeTime: exchangeTime, receiveTime: now)
+        return signals.update(features: features.features, now: now)
     }
 
     @inline(__always)

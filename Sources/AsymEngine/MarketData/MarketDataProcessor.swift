@@ -150,8 +150,7 @@ public final class MarketDataProcessor<Rules: VenueSequencing> {
         }
         storedCounters.bookUpdates &+= 1
         storedCounters.levelUpdates &+= batch.bids.count &+ batch.asks.count
-        // `checksum` comes from the caller's header copy: reading `batch.header` here again costs a
-        // dynamic exclusivity check (the attribute does not cross the module boundary).
+        // `checksum` comes from the caller's header copy rather than a second copy of `batch.header`.
         if let checksum, checksum != 0, !checksumMatches(instrument, checksum) {
             storedCounters.checksumMismatches &+= 1
             markGap(instrument)
