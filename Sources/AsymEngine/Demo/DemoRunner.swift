@@ -1,5 +1,5 @@
 import AsymConsensus
-public import AsymCore
+import AsymCore
 import AsymJournal
 import AsymRisk
 import AsymTransport

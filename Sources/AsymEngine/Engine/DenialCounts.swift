@@ -1,4 +1,4 @@
-public import AsymRisk
+import AsymRisk
 
 /// Entry intents denied, counted per `DenialReason`, in fixed inline storage.
 ///

@@ -1,5 +1,5 @@
 public import AsymExecution
-public import AsymJournal
+import AsymJournal
 import AsymCore
 import AsymRisk
 import AsymSignals

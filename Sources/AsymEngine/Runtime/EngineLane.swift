@@ -1,4 +1,4 @@
-public import AsymCore
+import AsymCore
 import AsymRing
 
 /// One venue of a running engine, seen from the engine loop: pumped once per poll (one existential call per
