@@ -12,6 +12,8 @@ public enum OpsTokenError: Error, Equatable, Sendable, CustomStringConvertible {
     case filePermissionsTooOpen(path: String, mode: Int)
     /// Over 4 KiB: not a token file.
     case fileTooLarge(path: String)
+    /// A fresh token could not be written there (a missing directory, no permission).
+    case fileUnwritable(path: String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,7 @@ public enum OpsTokenError: Error, Equatable, Sendable, CustomStringConvertible {
         case .filePermissionsTooOpen(let path, let mode):
             "the ops token file \(path) has mode \(String(mode, radix: 8)); it must be 0600 (chmod 600 \(path))"
         case .fileTooLarge(let path): "the ops token file \(path) is larger than 4 KiB"
+        case .fileUnwritable(let path): "cannot write the ops token file \(path)"
         }
     }
 }

@@ -9,6 +9,21 @@ import TestSupport
 
 /// The control API against a running engine: the token is required, and after `POST /kill` no entry order leaves.
 @Suite(.serialized) struct EngineOpsTests {
+    @Test func aFreshTokenFileIsPrivateAndAnUnwritablePathIsATypedError() throws {
+        try TemporaryDirectory.with { directory in
+            let path = directory.path("token")
+            let source = try EngineOpsServer.writeRandomToken(to: path)
+            let mode = try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+            #expect(mode == 0o600)
+            #expect(try String(contentsOfFile: path, encoding: .utf8).count == 48)
+            _ = try OpsToken.load(from: source)
+            let missing = directory.path("no-such-directory/token")
+            #expect(throws: OpsTokenError.fileUnwritable(path: missing)) {
+                try EngineOpsServer.writeRandomToken(to: missing)
+            }
+        }
+    }
+
     @Test func afterPostKillTheEngineSendsNoNewEntryAndRequestsWithoutTheTokenAreRefused() throws {
         try TemporaryDirectory.with { directory in
             let path = try EngineRuntimeTests.recording(directory)

@@ -18,8 +18,11 @@ public enum EngineOpsServer {
     public static func writeRandomToken(to path: String) throws -> OpsTokenSource {
         let bytes = try SecureRandom.bytes(count: 24)
         let token = bytes.map { String(format: "%02x", $0) }.joined()
-        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        try token.write(toFile: path, atomically: false, encoding: .utf8)
+        // Created with its contents at 0600, so the token is never readable by others, not even for a moment.
+        guard FileManager.default.createFile(atPath: path, contents: Data(token.utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw OpsTokenError.fileUnwritable(path: path)
+        }
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         return .file(path)
     }
