@@ -193,8 +193,10 @@ public final class PaperVenue<Latency: LatencyModel, Queue: QueueModel>: Executi
     /// their price; the others' queue positions follow the quantity at their price.
     public func onBookUpdate(instrument: InstrumentID, now: Int64, books: BookSet) {
         process(now: now, books: books)
-        guard Int(instrument.rawValue) < books.count else { return }
-        let book = books[instrument]
+        // No local copy of the book: that would retain and release each of its storage buffers, every update.
+        guard restingCount > 0, Int(instrument.rawValue) < books.count else { return }
+        let bestAsk = books[instrument].bestAsk?.ticks
+        let bestBid = books[instrument].bestBid?.ticks
         var index = 0
         while index < restingCount {
             var order = resting[index]
@@ -204,15 +206,14 @@ public final class PaperVenue<Latency: LatencyModel, Queue: QueueModel>: Executi
             }
             let limit = order.price
             let buy = order.side == .buy
-            let crossed = buy ? (book.bestAsk.map { $0.ticks <= limit } ?? false)
-                              : (book.bestBid.map { $0.ticks >= limit } ?? false)
+            let crossed = buy ? (bestAsk.map { $0 <= limit } ?? false) : (bestBid.map { $0 >= limit } ?? false)
             if crossed {
                 fill(&order, price: limit, lots: order.leaves, liquidity: .maker, at: now)
                 finish(order, .filled)
                 removeResting(at: index)
                 continue
             }
-            let level = book.quantity(at: Price(ticks: limit), side: buy ? .bid : .ask).lots
+            let level = books[instrument].quantity(at: Price(ticks: limit), side: buy ? .bid : .ask).lots
             if level != order.levelLots {
                 queueModel.depthChanged(&order.queue, from: order.levelLots, to: level)
                 order.levelLots = level
