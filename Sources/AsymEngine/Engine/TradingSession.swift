@@ -306,10 +306,9 @@ public final class TradingSession<Rules: VenueSequencing> {
                                  book: &processor.storedBooks[id], exchangeTime: exchangeTime, now: now)
     }
 
-    /// Takes the book (and the features) through `inout` accesses, though nothing writes to the book: a value
-    /// borrowed from class storage and passed to a call the compiler cannot see into is copied first — for a book
-    /// a retain and release of each storage buffer, for the features some 600 bytes, every frame — while an
-    /// exclusive access needs no copy.
+    /// Takes the book through an `inout` access, though nothing writes to it: a book borrowed from class storage
+    /// and passed to a call the compiler cannot see into is copied first (a retain and release of each storage
+    /// buffer, every frame), while an exclusive access needs no copy.
     @inline(__always)
     static func updateModels(features: inout BookFeatureEngine, signals: inout SignalEngine<StandardStrategies>,
                              book: inout OrderBook, exchangeTime: Int64, now: Int64) -> Signal? {
