@@ -28,6 +28,8 @@ final class WebSocketServerCore: @unchecked Sendable {
     // Service-thread confined.
     private var states: [UInt64: WebSocketServerConnectionState] = [:]
     private var httpResponses: [UInt64: WebSocketHTTPResponse] = [:]
+    /// POSTs whose body is still arriving.
+    private var httpBodies: [UInt64: PendingHTTPRequest] = [:]
     private var nextID: UInt64 = 1
 
     init(
@@ -168,10 +170,18 @@ final class WebSocketServerCore: @unchecked Sendable {
             return 0
         case LWS_CALLBACK_HTTP:
             return httpRequest(wsi, user, input)
+        case LWS_CALLBACK_HTTP_BODY:
+            return httpBody(wsi, user, input, length)
+        case LWS_CALLBACK_HTTP_BODY_COMPLETION:
+            guard let id = sessionID(user), let pending = httpBodies.removeValue(forKey: id) else { return -1 }
+            return respond(wsi, id: id, to: pending.request(body: pending.body))
         case LWS_CALLBACK_HTTP_WRITEABLE:
             return httpWriteable(wsi, user)
         case LWS_CALLBACK_CLOSED_HTTP:
-            if let id = sessionID(user) { httpResponses[id] = nil }
+            if let id = sessionID(user) {
+                httpResponses[id] = nil
+                httpBodies[id] = nil
+            }
             return 0
         default:
             return lws_callback_http_dummy(wsi, reason, user, input, length)
@@ -273,8 +283,36 @@ final class WebSocketServerCore: @unchecked Sendable {
         guard let id = sessionID(user) ?? assignSessionID(user) else { return -1 }
         // Safety: for LWS_CALLBACK_HTTP, `in` is the NUL-terminated request path.
         let path = input.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? "/"
-        let request = WebSocketHTTPRequest(path: path, query: WebSocketLibrary.query(wsi))
-        let response = httpHandler?(request) ?? .notFound
+        let isPost = lws_hdr_total_length(wsi, WSI_TOKEN_POST_URI) > 0
+        let pending = PendingHTTPRequest(
+            method: isPost ? .post : .get, path: path, query: WebSocketLibrary.query(wsi),
+            headers: WebSocketLibrary.requestHeaders(wsi, captured: configuration.capturedHeaderNames))
+        guard isPost else { return respond(wsi, id: id, to: pending.request(body: [])) }
+        // lws calls HTTP_BODY_COMPLETION whenever a Content-Length was sent (0 included), so only a POST
+        // without one is answered now.
+        guard let declared = pending.headers["content-length"] else { return respond(wsi, id: id, to: pending.request(body: [])) }
+        guard let length = Int(declared), length >= 0, length <= configuration.maxMessageSize else {
+            return respond(wsi, id: id, to: nil, otherwise: WebSocketHTTPResponse(status: 413, text: "body too large"))
+        }
+        httpBodies[id] = pending
+        return 0
+    }
+
+    private func httpBody(_ wsi: OpaquePointer, _ user: UnsafeMutableRawPointer?, _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
+        guard let id = sessionID(user), httpBodies[id] != nil else { return -1 }
+        guard httpBodies[id]!.body.count + length <= configuration.maxMessageSize else {
+            httpBodies[id] = nil
+            return respond(wsi, id: id, to: nil, otherwise: WebSocketHTTPResponse(status: 413, text: "body too large"))
+        }
+        // Safety: `input` holds `length` body bytes owned by lws, valid during this callback; they are copied.
+        httpBodies[id]!.body.append(contentsOf: UnsafeRawBufferPointer(start: input, count: length))
+        return 0
+    }
+
+    /// Answers `request` through the handler (or with `otherwise` when there is no request to hand it).
+    private func respond(_ wsi: OpaquePointer, id: UInt64, to request: WebSocketHTTPRequest?,
+                         otherwise fallback: WebSocketHTTPResponse = .notFound) -> Int32 {
+        let response = request.flatMap { request in httpHandler?(request) } ?? fallback
         httpResponses[id] = response
         if CWebSockets_write_http_headers(wsi, UInt32(clamping: response.status), response.contentType, response.body.count) != 0 {
             return -1
@@ -309,4 +347,17 @@ private func webSocketServerCallback(
     // Safety: the context user pointer is the core (see `start`), alive until the context is destroyed.
     let core = Unmanaged<WebSocketServerCore>.fromOpaque(owner).takeUnretainedValue()
     return core.handle(wsi: wsi, reason: reason, user: user, input: input, length: length)
+}
+
+/// A request seen by `LWS_CALLBACK_HTTP` whose POST body is still to come.
+private struct PendingHTTPRequest {
+    let method: HTTPMethod
+    let path: String
+    let query: String
+    let headers: [String: String]
+    var body: [UInt8] = []
+
+    func request(body: [UInt8]) -> WebSocketHTTPRequest {
+        WebSocketHTTPRequest(method: method, path: path, query: query, headers: headers, body: body)
+    }
 }

@@ -369,6 +369,43 @@ struct WebSocketTransportTests {
         #expect(missing.status == 404)
     }
 
+    @Test func serverHandsPostBodiesAndCapturedHeadersToTheHTTPHandlerAndRefusesOversizedBodies() throws {
+        let seen = WebSocketEventLog<WebSocketHTTPRequest>()
+        let (server, _) = try makeServer(
+            WebSocketServerConfiguration(maxMessageSize: 64 * 1024, capturedHeaderNames: ["X-BAPI-SIGN"]),
+            http: { request in
+                seen.append(request)
+                return WebSocketHTTPResponse(contentType: "application/json", body: Array("{\"echo\":".utf8) + request.body + [0x7D])
+            })
+        let client = try HTTPClient()
+        let base = "http://127.0.0.1:\(server.port)"
+        // Larger than one lws body chunk, so it arrives in pieces.
+        let body = Array("{\"qty\":\"".utf8) + Array(repeating: UInt8(ascii: "7"), count: 20_000) + Array("\"}".utf8)
+        let posted = try client.post("\(base)/v5/order/create?x=1", headers: [HTTPHeader("X-BAPI-SIGN", "abc123"),
+                                                                      HTTPHeader("Content-Type", "application/json")], body: body)
+        #expect(posted.status == 200)
+        #expect(posted.body == Array("{\"echo\":".utf8) + body + [0x7D])
+        let request = try #require(seen.all.first)
+        #expect(request.method == .post)
+        #expect(request.path == "/v5/order/create")
+        #expect(request.query == "x=1")
+        #expect(request.headers["x-bapi-sign"] == "abc123")
+        #expect(request.body == body)
+
+        let empty = try client.post("\(base)/empty", body: [])
+        #expect(empty.status == 200)
+        #expect(seen.all.last?.body == [] && seen.all.last?.method == .post)
+
+        let fetched = try client.get("\(base)/v5/order/realtime?orderLinkId=a", headers: [HTTPHeader("X-BAPI-SIGN", "def")])
+        #expect(fetched.status == 200)
+        #expect(seen.all.last?.method == .get && seen.all.last?.headers["x-bapi-sign"] == "def")
+
+        let count = seen.all.count
+        let tooLarge = try client.post("\(base)/big", body: Array(repeating: 0x61, count: 64 * 1024 + 1))
+        #expect(tooLarge.status == 413)
+        #expect(seen.all.count == count)
+    }
+
     @Test func severalClientsConnectConcurrentlyAndReceiveBroadcast() throws {
         let (server, serverLog) = try makeServer()
         let count = 6
