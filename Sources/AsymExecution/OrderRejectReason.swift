@@ -23,6 +23,16 @@ public enum OrderRejectReason: UInt8, Sendable, BitwiseCopyable, CustomStringCon
     case immediateRemainder
     /// The remainder of a market order when the book ran out.
     case noLiquidity
+    /// A live venue: not enough balance or margin.
+    case insufficientMargin
+    /// A live venue: a parameter the venue refused (quantity step, price band, minimum notional).
+    case invalidOrder
+    /// A live venue's rate limit: the request was not processed.
+    case rateLimited
+    /// A live venue refused the key, the signature or the timestamp (clock skew): nothing will pass until fixed.
+    case authenticationFailed
+    /// A live venue's refusal with no more specific reason here (its code is in the gateway's log).
+    case venueRejected
 
     public var description: String {
         switch self {
@@ -38,6 +48,11 @@ public enum OrderRejectReason: UInt8, Sendable, BitwiseCopyable, CustomStringCon
         case .fillOrKillUnfillable: "fill_or_kill_unfillable"
         case .immediateRemainder: "immediate_remainder"
         case .noLiquidity: "no_liquidity"
+        case .insufficientMargin: "insufficient_margin"
+        case .invalidOrder: "invalid_order"
+        case .rateLimited: "rate_limited"
+        case .authenticationFailed: "authentication_failed"
+        case .venueRejected: "venue_rejected"
         }
     }
 }
