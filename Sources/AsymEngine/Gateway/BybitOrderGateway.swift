@@ -327,19 +327,24 @@ public final class BybitOrderGateway: ExecutionVenue, @unchecked Sendable {
 
     /// Signs and posts `body`; a reply that is not Bybit's JSON, or none at all, is `lost`.
     private func post(_ path: String, body: String) -> PostOutcome {
-        let timestamp = wallClockMilliseconds()
-        let window = configuration.receiveWindowMilliseconds
-        let headers = apiKey.withValue { key in
-            let payload = BybitOrderEntry.signaturePayload(timestampMilliseconds: timestamp, apiKey: key,
-                                                           receiveWindowMilliseconds: window, payload: body)
-            return [HTTPHeader("X-BAPI-API-KEY", key), HTTPHeader("X-BAPI-TIMESTAMP", "\(timestamp)"),
-                    HTTPHeader("X-BAPI-SIGN", signer.authenticate(payload).hexEncoded), HTTPHeader("X-BAPI-SIGN-TYPE", "2"),
-                    HTTPHeader("X-BAPI-RECV-WINDOW", "\(window)"), HTTPHeader("Content-Type", "application/json")]
-        }
+        let headers = signedHeaders(payload: body, signer: signer) + [HTTPHeader("Content-Type", "application/json")]
         guard let response = try? http.post(configuration.restBaseURL + path, headers: headers, body: Array(body.utf8)) else {
             return .lost
         }
         return Self.outcome(response)
+    }
+
+    /// Bybit's auth headers for a request whose body (POST) or query (GET) is `payload`, stamped now.
+    private func signedHeaders(payload: String, signer: HMAC) -> [HTTPHeader] {
+        let timestamp = wallClockMilliseconds()
+        let window = configuration.receiveWindowMilliseconds
+        return apiKey.withValue { key in
+            let signed = BybitOrderEntry.signaturePayload(timestampMilliseconds: timestamp, apiKey: key,
+                                                          receiveWindowMilliseconds: window, payload: payload)
+            return [HTTPHeader("X-BAPI-API-KEY", key), HTTPHeader("X-BAPI-TIMESTAMP", "\(timestamp)"),
+                    HTTPHeader("X-BAPI-SIGN", signer.authenticate(signed).hexEncoded), HTTPHeader("X-BAPI-SIGN-TYPE", "2"),
+                    HTTPHeader("X-BAPI-RECV-WINDOW", "\(window)")]
+        }
     }
 
     private static func outcome(_ response: HTTPResponse) -> PostOutcome {
@@ -354,15 +359,7 @@ public final class BybitOrderGateway: ExecutionVenue, @unchecked Sendable {
 
     private func fetchOrder(_ id: ClientOrderID, symbol: String, client: HTTPClient, signer: HMAC) -> FetchOutcome {
         guard let query = try? BybitOrderEntry.orderQuery(symbol: symbol, orderLinkID: id.text) else { return .notFound }
-        let timestamp = wallClockMilliseconds()
-        let window = configuration.receiveWindowMilliseconds
-        let headers = apiKey.withValue { key in
-            let payload = BybitOrderEntry.signaturePayload(timestampMilliseconds: timestamp, apiKey: key,
-                                                           receiveWindowMilliseconds: window, payload: query)
-            return [HTTPHeader("X-BAPI-API-KEY", key), HTTPHeader("X-BAPI-TIMESTAMP", "\(timestamp)"),
-                    HTTPHeader("X-BAPI-SIGN", signer.authenticate(payload).hexEncoded), HTTPHeader("X-BAPI-SIGN-TYPE", "2"),
-                    HTTPHeader("X-BAPI-RECV-WINDOW", "\(window)")]
-        }
+        let headers = signedHeaders(payload: query, signer: signer)
         let lookup: (String) -> Instrument? = { [bySymbol] in bySymbol[$0]?.instrument }
         guard let response = try? client.get(configuration.restBaseURL + BybitOrderEntry.queryPath + "?" + query, headers: headers),
               response.status == 200,
