@@ -36,8 +36,8 @@ struct RunCommand: ParsableCommand {
         }
         if configuration.mode == .live {
             throw CommandFailure("""
-                refusing to start: mode = "live" needs a venue order gateway, and this build has only the paper venue \
-                (signed venue REST order entry is not implemented yet); use mode = "paper"
+                refusing to start: mode = "live" is not available in this build: asym run trades only on the paper \
+                venue (the Bybit order gateway is not wired into it yet, and Binance and OKX have none); use mode = "paper"
                 """)
         }
         let killSwitch = KillSwitch()
