@@ -15,6 +15,7 @@ struct JSONObjectMembers {
         case container(start: Int, depth: Int)
     }
 
+    /// Safety: the message being decoded; it outlives this table, which lives only inside one decode call.
     let bytes: UnsafeRawBufferPointer
     private(set) var values: [String: Value] = [:]
 
@@ -24,6 +25,7 @@ struct JSONObjectMembers {
         try reader.readObjectStart()
         var isFirst = true
         while let key = try reader.readMemberKey(isFirst: &isFirst) {
+            // Safety: `key` is a range the reader returned inside `bytes`; the slice is copied into a String at once.
             let name = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[key]), as: UTF8.self)
             values[name] = try Self.readValue(&reader)
         }
@@ -54,6 +56,7 @@ struct JSONObjectMembers {
     /// A string member's text; nil when absent, null or not a string.
     func text(_ key: String) -> String? {
         guard case .string(let range) = values[key] else { return nil }
+        // Safety: as in `init`, a range inside `bytes`, copied at once.
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
@@ -93,6 +96,7 @@ struct JSONObjectMembers {
     /// or empty.
     func decimal(_ key: String) throws(DecodeError) -> Double {
         guard case .string(let range) = values[key], !range.isEmpty else { return 0 }
+        // Safety: as in `init`, a range inside `bytes`, copied at once.
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else { throw .invalidNumber(offset: range.lowerBound) }
         return value

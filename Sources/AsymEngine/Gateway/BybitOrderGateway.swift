@@ -117,7 +117,7 @@ public final class BybitOrderGateway: ExecutionVenue, @unchecked Sendable {
 
     /// Stops the gateway thread and closes the stream. Requests still queued are not sent.
     public func stop() {
-        guard running.exchange(false, ordering: .acquiringAndReleasing) || thread != nil else { return }
+        running.store(false, ordering: .releasing)
         thread?.join()
         thread = nil
         stream?.shutdown()
