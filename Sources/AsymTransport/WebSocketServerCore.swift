@@ -174,6 +174,9 @@ final class WebSocketServerCore: @unchecked Sendable {
             return httpBody(wsi, user, input, length)
         case LWS_CALLBACK_HTTP_BODY_COMPLETION:
             guard let id = sessionID(user), let pending = httpBodies.removeValue(forKey: id) else { return -1 }
+            guard !pending.isRefused else {
+                return respond(wsi, id: id, to: nil, otherwise: WebSocketHTTPResponse(status: 413, text: "body too large"))
+            }
             return respond(wsi, id: id, to: pending.request(body: pending.body))
         case LWS_CALLBACK_HTTP_WRITEABLE:
             return httpWriteable(wsi, user)
@@ -291,18 +294,20 @@ final class WebSocketServerCore: @unchecked Sendable {
         // lws calls HTTP_BODY_COMPLETION whenever a Content-Length was sent (0 included), so only a POST
         // without one is answered now.
         guard let declared = pending.headers["content-length"] else { return respond(wsi, id: id, to: pending.request(body: [])) }
-        guard let length = Int(declared), length >= 0, length <= configuration.maxMessageSize else {
-            return respond(wsi, id: id, to: nil, otherwise: WebSocketHTTPResponse(status: 413, text: "body too large"))
-        }
-        httpBodies[id] = pending
+        var accepted = pending
+        // An oversized body is still read (and dropped) to its end, and refused then: answering before lws has
+        // consumed it raced the connection's close against the answer.
+        accepted.isRefused = Int(declared).map { $0 < 0 || $0 > configuration.maxMessageSize } ?? true
+        httpBodies[id] = accepted
         return 0
     }
 
     private func httpBody(_ wsi: OpaquePointer, _ user: UnsafeMutableRawPointer?, _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
         guard let id = sessionID(user), httpBodies[id] != nil else { return -1 }
-        guard httpBodies[id]!.body.count + length <= configuration.maxMessageSize else {
-            httpBodies[id] = nil
-            return respond(wsi, id: id, to: nil, otherwise: WebSocketHTTPResponse(status: 413, text: "body too large"))
+        guard !httpBodies[id]!.isRefused, httpBodies[id]!.body.count + length <= configuration.maxMessageSize else {
+            httpBodies[id]!.isRefused = true
+            httpBodies[id]!.body = []
+            return 0
         }
         // Safety: `input` holds `length` body bytes owned by lws, valid during this callback; they are copied.
         httpBodies[id]!.body.append(contentsOf: UnsafeRawBufferPointer(start: input, count: length))
@@ -356,6 +361,8 @@ private struct PendingHTTPRequest {
     let query: String
     let headers: [String: String]
     var body: [UInt8] = []
+    /// Over `maxMessageSize`: read to its end and dropped, then answered 413.
+    var isRefused = false
 
     func request(body: [UInt8]) -> WebSocketHTTPRequest {
         WebSocketHTTPRequest(method: method, path: path, query: query, headers: headers, body: body)
