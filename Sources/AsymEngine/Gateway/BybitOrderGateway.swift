@@ -196,11 +196,8 @@ public final class BybitOrderGateway: ExecutionVenue, @unchecked Sendable {
         while DispatchTime.now().uptimeNanoseconds < deadline {
             let current = state.load(ordering: .acquiring)
             if current >= wanted.rawValue { return }
-            if current == StreamState.disconnected.rawValue {
-                if let refusal = inbox.withLock({ $0.lazy.compactMap(Self.refusal).first }) { throw refusal }
-                throw .streamUnavailable("closed while authenticating")
-            }
             if let refusal = inbox.withLock({ $0.lazy.compactMap(Self.refusal).first }) { throw refusal }
+            if current == StreamState.disconnected.rawValue { throw .streamUnavailable("closed while authenticating") }
             usleep(1000)
         }
         throw .timedOut
@@ -314,8 +311,7 @@ public final class BybitOrderGateway: ExecutionVenue, @unchecked Sendable {
             return
         case .refused(let failure):
             statisticsStore.withLock { $0.refusals += 1 }
-            let reason: OrderRejectReason = failure == .orderNotFound ? .cancelTargetNotOpen : Self.reason(failure)
-            report(.cancelRejected, request.clientOrderID, request.instrument, side, reason: reason)
+            report(.cancelRejected, request.clientOrderID, request.instrument, side, reason: Self.reason(failure))
         case .lost:
             // If it did arrive, the stream still reports `Cancelled`; the router may cancel again meanwhile.
             statisticsStore.withLock { $0.lostAnswers += 1 }

@@ -1,4 +1,4 @@
-public import AsymCore
+import AsymCore
 import AsymExecution
 import AsymRisk
 
